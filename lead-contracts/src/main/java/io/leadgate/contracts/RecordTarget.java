@@ -1,0 +1,7 @@
+package io.leadgate.contracts;
+
+/** The Salesforce object a capture becomes when no duplicate exists. */
+public enum RecordTarget {
+  LEAD,
+  CONTACT
+}

@@ -1,0 +1,63 @@
+package io.leadgate.contracts;
+
+import java.util.List;
+
+/**
+ * Every topic Leadgate uses, with its key, value type, partition count and cleanup policy. Services
+ * declare the topics they touch from here (broker auto-creation is off), so a topic has one
+ * definition.
+ */
+public final class Topics {
+
+  /**
+   * Key {@code orgId/personKey}. Six partitions: enough parallelism for two replicas of dedup with
+   * three threads each, few enough for a 2-core machine; one person in one org stays on one
+   * partition, so captures of the same person are checked in order.
+   */
+  public static final Topic LEADS_CAPTURED =
+      new Topic("leads.captured", 6, false, LeadCaptured.class);
+
+  /**
+   * Key {@code orgId/personKey}, as {@link #LEADS_CAPTURED}, so creates of one person are serial.
+   */
+  public static final Topic LEADS_TO_CREATE =
+      new Topic("leads.to-create", 6, false, LeadCleared.class);
+
+  /** Key capture id. Compacted: the status view rebuilds from it on start. */
+  public static final Topic LEADS_STATUS =
+      new Topic("leads.status", 6, true, LeadStatusChanged.class);
+
+  /** Key org id. Compacted: the latest budget per org. One partition: low volume, total order. */
+  public static final Topic BUDGET_STATUS =
+      new Topic("budget.status", 1, true, BudgetStatusChanged.class);
+
+  /** Key org id. Low volume; one partition keeps observations of an org in order. */
+  public static final Topic SALESFORCE_API_USAGE =
+      new Topic("salesforce.api-usage", 1, false, SalesforceApiUsageObserved.class);
+
+  public static final List<Topic> ALL =
+      List.of(LEADS_CAPTURED, LEADS_TO_CREATE, LEADS_STATUS, BUDGET_STATUS, SALESFORCE_API_USAGE);
+
+  private Topics() {}
+
+  /** The Kafka key of a person's events: same person in the same org, same partition. */
+  public static String personKey(String orgId, String personKey) {
+    return orgId + "/" + personKey;
+  }
+
+  /**
+   * A topic's definition.
+   *
+   * @param compacted whether the topic keeps only the latest value per key
+   */
+  public record Topic(String name, int partitions, boolean compacted, Class<?> valueType) {
+
+    /**
+     * The dead-letter topic for records this topic's consumers cannot process. Same partition
+     * count, so a record keeps its partition when it is re-driven.
+     */
+    public Topic deadLetter() {
+      return new Topic(name + ".DLT", partitions, false, valueType);
+    }
+  }
+}
