@@ -1,0 +1,202 @@
+package io.leadgate.budget;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.leadgate.contracts.BudgetMode;
+import io.leadgate.contracts.GoldenSamples;
+import io.leadgate.contracts.SalesforceApiUsageObserved;
+import io.leadgate.contracts.Topics;
+import io.leadgate.testsupport.KafkaBroker;
+import io.leadgate.testsupport.TestTenants;
+import io.leadgate.testsupport.WithKafkaBroker;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.core.KafkaTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@WithKafkaBroker
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {BudgetServiceApplication.CONFIG_NAME, TestTenants.CONFIG_IMPORT})
+class BudgetServiceIntegrationTest {
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final JsonMapper json = JsonMapper.builder().build();
+
+  @LocalServerPort int port;
+  @Autowired KafkaTemplate<String, Object> kafka;
+
+  @Test
+  void grantsUpToTheCapThenNothingOnceObservedUsageReachesIt() throws Exception {
+    String org = "00D" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+
+    JsonNode first = allowance(org, 40, TestTenants.SERVICE_TOKEN);
+    assertThat(first.get("granted").asLong()).isEqualTo(40);
+    assertThat(first.get("mode").asString()).isEqualTo("BLUE");
+
+    // Salesforce reports the org (all integrations) at the 50% cap of its 15,000 limit.
+    kafka.send(
+        Topics.SALESFORCE_API_USAGE.name(),
+        org,
+        new SalesforceApiUsageObserved(1, org, 7_500, 15_000, "test", Instant.now()));
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> {
+              JsonNode next = allowance(org, 5, TestTenants.SERVICE_TOKEN);
+              assertThat(next.get("granted").asLong()).isZero();
+              assertThat(next.get("mode").asString()).isEqualTo(BudgetMode.EXHAUSTED.name());
+            });
+    assertThat(budgetStatusModes(org)).contains("EXHAUSTED");
+  }
+
+  @Test
+  void anUnreadableUsageRecordGoesToTheDeadLetterTopicAndLaterRecordsStillFlow() throws Exception {
+    String org = "00D" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    try (var raw =
+        new org.apache.kafka.clients.producer.KafkaProducer<String, String>(
+            Map.of("bootstrap.servers", KafkaBroker.bootstrapServers()),
+            new org.apache.kafka.common.serialization.StringSerializer(),
+            new org.apache.kafka.common.serialization.StringSerializer())) {
+      raw.send(
+              new org.apache.kafka.clients.producer.ProducerRecord<>(
+                  Topics.SALESFORCE_API_USAGE.name(), org, "{not json"))
+          .get();
+      String golden =
+          GoldenSamples.read(GoldenSamples.API_USAGE)
+              .replace("00D000000000001AAA", org)
+              .replace("6101", "7600");
+      raw.send(
+              new org.apache.kafka.clients.producer.ProducerRecord<>(
+                  Topics.SALESFORCE_API_USAGE.name(), org, golden))
+          .get();
+    }
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                assertThat(allowance(org, 1, TestTenants.SERVICE_TOKEN).get("granted").asLong())
+                    .isZero());
+    List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> dead =
+        read(Topics.SALESFORCE_API_USAGE.deadLetter().name());
+    assertThat(dead)
+        .anySatisfy(
+            record -> {
+              assertThat(record.key()).isEqualTo(org);
+              assertThat(record.value()).isEqualTo("{not json");
+              assertThat(new String(record.headers().lastHeader("leadgate-dlt-reason").value()))
+                  .startsWith("Unreadable record");
+            });
+  }
+
+  @Test
+  void allowancesNeedTheServiceToken() throws Exception {
+    HttpResponse<String> anonymous = post("/api/v1/orgs/x/allowances", null, "{}");
+    HttpResponse<String> team =
+        post(
+            "/api/v1/orgs/" + TestTenants.ACME_ORG + "/allowances",
+            TestTenants.ACME_API_KEY,
+            "{\"calls\":1,\"purpose\":\"CHECK\"}");
+
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(anonymous.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("application/problem+json");
+    assertThat(team.statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void aTeamSeesItsOwnBudgetAndNotAnotherTeams() throws Exception {
+    HttpResponse<String> own =
+        get("/api/v1/orgs/" + TestTenants.ACME_ORG + "/budget", TestTenants.ACME_API_KEY);
+    HttpResponse<String> other =
+        get("/api/v1/orgs/" + TestTenants.ACME_ORG + "/budget", TestTenants.GLOBEX_API_KEY);
+
+    assertThat(own.statusCode()).isEqualTo(200);
+    assertThat(json.readTree(own.body()).get("capCalls").asLong()).isEqualTo(7_500);
+    assertThat(other.statusCode()).isEqualTo(404);
+  }
+
+  private JsonNode allowance(String org, long calls, String token) throws Exception {
+    HttpResponse<String> response =
+        post(
+            "/api/v1/orgs/" + org + "/allowances",
+            token,
+            "{\"calls\":" + calls + ",\"purpose\":\"CHECK\"}");
+    assertThat(response.statusCode()).isEqualTo(200);
+    return json.readTree(response.body());
+  }
+
+  private HttpResponse<String> post(String path, String token, String body) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> get(String path, String token) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .header("Authorization", "Bearer " + token)
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private List<String> budgetStatusModes(String org) {
+    return read(Topics.BUDGET_STATUS.name()).stream()
+        .filter(record -> org.equals(record.key()))
+        .map(record -> json.readTree(record.value()).get("mode").asString())
+        .toList();
+  }
+
+  private static List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> read(
+      String topic) {
+    try (KafkaConsumer<String, String> consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                KafkaBroker.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest"),
+            new StringDeserializer(),
+            new StringDeserializer())) {
+      consumer.subscribe(List.of(topic));
+      List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> records =
+          new java.util.ArrayList<>();
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (System.nanoTime() < deadline) {
+        consumer.poll(Duration.ofMillis(300)).forEach(records::add);
+        if (!records.isEmpty()
+            && consumer.assignment().stream()
+                .allMatch(
+                    tp -> consumer.position(tp) >= consumer.endOffsets(List.of(tp)).get(tp))) {
+          break;
+        }
+      }
+      return records;
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package io.leadgate.service.kafka;
+
+import io.leadgate.contracts.Topics.Topic;
+import java.util.Map;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.kafka.support.serializer.JacksonJsonDeserializer;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Builds listener container factories bound to one topic's event type. Values are read through
+ * {@link ErrorHandlingDeserializer}, so a record that is not valid JSON for the topic reaches the
+ * error handler (and the dead-letter topic) instead of failing the poll loop forever. The type
+ * comes from the topic definition, never from a header.
+ */
+public final class KafkaListenerFactories {
+
+  private final ConcurrentKafkaListenerContainerFactoryConfigurer configurer;
+  private final KafkaProperties properties;
+  private final JsonMapper jsonMapper;
+
+  public KafkaListenerFactories(
+      ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
+      KafkaProperties properties,
+      JsonMapper jsonMapper) {
+    this.configurer = configurer;
+    this.properties = properties;
+    this.jsonMapper = jsonMapper;
+  }
+
+  public <T> ConcurrentKafkaListenerContainerFactory<String, T> forTopic(
+      Topic topic, Class<T> valueType) {
+    return forTopic(topic, valueType, Map.of());
+  }
+
+  public <T> ConcurrentKafkaListenerContainerFactory<String, T> forTopic(
+      Topic topic, Class<T> valueType, Map<String, Object> overrides) {
+    if (!topic.valueType().equals(valueType)) {
+      throw new IllegalArgumentException(topic.name() + " carries " + topic.valueType());
+    }
+    Map<String, Object> config = new java.util.HashMap<>(properties.buildConsumerProperties());
+    config.putAll(overrides);
+    JacksonJsonDeserializer<T> json = new JacksonJsonDeserializer<>(valueType, jsonMapper, false);
+    DefaultKafkaConsumerFactory<String, T> consumers =
+        new DefaultKafkaConsumerFactory<>(
+            config, new StringDeserializer(), new ErrorHandlingDeserializer<>(json));
+    ConcurrentKafkaListenerContainerFactory<String, T> factory =
+        new ConcurrentKafkaListenerContainerFactory<>();
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    ConcurrentKafkaListenerContainerFactory<Object, Object> raw =
+        (ConcurrentKafkaListenerContainerFactory) factory;
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    DefaultKafkaConsumerFactory<Object, Object> rawConsumers =
+        (DefaultKafkaConsumerFactory) consumers;
+    configurer.configure(raw, rawConsumers);
+    return factory;
+  }
+}
