@@ -1,0 +1,205 @@
+package io.leadgate.identity;
+
+import java.util.Arrays;
+import java.util.TreeSet;
+import org.apache.commons.text.similarity.JaroWinklerSimilarity;
+
+/**
+ * Confidence in [0, 1] that two (first, last, company) triples name the same person, for the
+ * fallback match when two captures share no e-mail, LinkedIn or phone key.
+ *
+ * <p>Each part is normalised, then scored: 1.0 when equal (after nickname mapping for names, or as
+ * a set of words for companies), {@value #INITIAL_SCORE} when one side is the initial(s) of the
+ * other ("J." vs "John"), otherwise Jaro-Winkler rescaled so that {@value #JW_FLOOR} and below
+ * count as 0. Raw Jaro-Winkler is too generous for short names ("john" vs "jane" is 0.7), which
+ * would let two colleagues with the same surname match on surname and company alone.
+ *
+ * <p>Parts are combined as a weighted mean (first {@value #W_FIRST}, last {@value #W_LAST}, company
+ * {@value #W_COMPANY}). A part unknown on both sides is left out; a part known on one side only
+ * scores {@value #ONE_SIDED_SCORE}, since its absence is no evidence either way but must not be
+ * mistaken for agreement. Fewer than two parts known on both sides score 0: a first name alone is
+ * not an identity. First and last name swapped is also tried, at a {@value #TRANSPOSITION_FACTOR}
+ * discount, because forms filled in by hand often get the order wrong.
+ *
+ * <p>The score is symmetric by construction and identical known inputs score exactly 1.0.
+ */
+public final class NameCompanySimilarity {
+
+  static final double W_FIRST = 0.3;
+  static final double W_LAST = 0.4;
+  static final double W_COMPANY = 0.3;
+  static final double INITIAL_SCORE = 0.9;
+  static final double ONE_SIDED_SCORE = 0.5;
+  static final double TRANSPOSITION_FACTOR = 0.95;
+  static final double JW_FLOOR = 0.6;
+
+  // Jaro-Winkler is quadratic in the worst case; no real name or company is this long.
+  private static final int MAX_COMPARED = 128;
+
+  private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
+
+  private final PersonNameNormalizer names;
+  private final CompanyNormalizer companies;
+
+  public NameCompanySimilarity() {
+    this(new PersonNameNormalizer(), new CompanyNormalizer());
+  }
+
+  public NameCompanySimilarity(PersonNameNormalizer names, CompanyNormalizer companies) {
+    this.names = names;
+    this.companies = companies;
+  }
+
+  /** Confidence in [0, 1] that both triples are the same person. */
+  public double score(NameCompany a, NameCompany b) {
+    Parts pa = parts(a);
+    Parts pb = parts(b);
+    double straight =
+        combine(
+            nameScore(pa.first, pb.first),
+            W_FIRST,
+            nameScore(pa.last, pb.last),
+            W_LAST,
+            companyScore(pa.company, pb.company));
+    double swapped = 0.0;
+    if (pa.first != null && pa.last != null && pb.first != null && pb.last != null) {
+      // Equal weights keep the swapped score symmetric in a and b.
+      double w = (W_FIRST + W_LAST) / 2;
+      swapped =
+          TRANSPOSITION_FACTOR
+              * combine(
+                  nameScore(pa.first, pb.last),
+                  w,
+                  nameScore(pa.last, pb.first),
+                  w,
+                  companyScore(pa.company, pb.company));
+    }
+    double score = Math.max(straight, swapped);
+    return Double.isNaN(score) ? 0.0 : Math.min(1.0, Math.max(0.0, score));
+  }
+
+  /** Whether the pair scores at or above the team's threshold. */
+  public boolean matches(NameCompany a, NameCompany b, MatchThreshold threshold) {
+    return threshold.accepts(score(a, b));
+  }
+
+  /** A part's score: NaN when unknown on both sides, so that it is left out. */
+  private static double combine(
+      double first, double wFirst, double last, double wLast, double company) {
+    double[] scores = {first, last, company};
+    double[] weights = {wFirst, wLast, W_COMPANY};
+    double weighted = 0.0;
+    double total = 0.0;
+    int bothKnown = 0;
+    for (int i = 0; i < scores.length; i++) {
+      if (Double.isNaN(scores[i])) {
+        continue;
+      }
+      if (scores[i] != ONE_SIDED) {
+        bothKnown++;
+      }
+      double s = scores[i] == ONE_SIDED ? ONE_SIDED_SCORE : scores[i];
+      weighted += weights[i] * s;
+      total += weights[i];
+    }
+    return bothKnown < 2 ? 0.0 : weighted / total;
+  }
+
+  // Sentinel for "known on one side only"; never a real score because real scores are in [0, 1].
+  private static final double ONE_SIDED = -1.0;
+
+  /** Called when at least one side is unknown. */
+  private static double presence(Object x, Object y) {
+    if (x == null && y == null) {
+      return Double.NaN;
+    }
+    return ONE_SIDED;
+  }
+
+  private static double nameScore(NameField x, NameField y) {
+    if (x == null || y == null) {
+      return presence(x, y);
+    }
+    if (x.plain.equals(y.plain) || x.canonical.equals(y.canonical)) {
+      return 1.0;
+    }
+    if (isInitialsOf(x.plain, y.plain) || isInitialsOf(y.plain, x.plain)) {
+      return INITIAL_SCORE;
+    }
+    return rescale(Math.max(jw(x.plain, y.plain), jw(x.canonical, y.canonical)));
+  }
+
+  private static double companyScore(String x, String y) {
+    if (x == null || y == null) {
+      return presence(x, y);
+    }
+    if (x.equals(y)) {
+      return 1.0;
+    }
+    String sortedX = sortedWords(x);
+    String sortedY = sortedWords(y);
+    if (sortedX.equals(sortedY)) {
+      return 1.0;
+    }
+    return rescale(Math.max(jw(x, y), jw(sortedX, sortedY)));
+  }
+
+  /**
+   * "j" of "john", "j r" of "john ronald": every word of short is one letter, a prefix in order.
+   */
+  private static boolean isInitialsOf(String shortForm, String longForm) {
+    String[] initials = shortForm.split(" ");
+    String[] words = longForm.split(" ");
+    if (initials.length > words.length) {
+      return false;
+    }
+    for (int i = 0; i < initials.length; i++) {
+      if (initials[i].length() != 1
+          || words[i].isEmpty()
+          || words[i].charAt(0) != initials[i].charAt(0)) {
+        return false;
+      }
+    }
+    return !shortForm.equals(longForm);
+  }
+
+  private static String sortedWords(String s) {
+    return String.join(" ", new TreeSet<>(Arrays.asList(s.split(" "))));
+  }
+
+  /**
+   * Jaro-Winkler with its arguments in a fixed order, so the result cannot depend on call order.
+   */
+  private static double jw(String x, String y) {
+    String a = x.length() > MAX_COMPARED ? x.substring(0, MAX_COMPARED) : x;
+    String b = y.length() > MAX_COMPARED ? y.substring(0, MAX_COMPARED) : y;
+    return a.compareTo(b) <= 0 ? JARO_WINKLER.apply(a, b) : JARO_WINKLER.apply(b, a);
+  }
+
+  private static double rescale(double jw) {
+    return Math.max(0.0, (jw - JW_FLOOR) / (1.0 - JW_FLOOR));
+  }
+
+  private Parts parts(NameCompany nc) {
+    if (nc == null) {
+      return new Parts(null, null, null);
+    }
+    NameField first = names.firstWithoutNickname(nc.first()).map(NameField::of).orElse(null);
+    NameField last = names.normalizeLast(nc.last()).map(NameField::of).orElse(null);
+    String company = companies.normalize(nc.company()).orElse(null);
+    return new Parts(first, last, company);
+  }
+
+  /**
+   * @param plain folded spelling, compared for typos
+   * @param canonical with its first word mapped through the nickname table, so "Bob" meets "Robert"
+   *     whichever field it was typed in
+   */
+  private record NameField(String plain, String canonical) {
+    static NameField of(String plain) {
+      return new NameField(plain, PersonNameNormalizer.withNickname(plain));
+    }
+  }
+
+  private record Parts(NameField first, NameField last, String company) {}
+}
