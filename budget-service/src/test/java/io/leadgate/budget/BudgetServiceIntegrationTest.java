@@ -9,6 +9,7 @@ import io.leadgate.contracts.SalesforceApiUsageObserved;
 import io.leadgate.contracts.Topics;
 import io.leadgate.testsupport.KafkaBroker;
 import io.leadgate.testsupport.TestTenants;
+import io.leadgate.testsupport.TopicReader;
 import io.leadgate.testsupport.WithKafkaBroker;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,9 +20,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -172,31 +170,6 @@ class BudgetServiceIntegrationTest {
 
   private static List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> read(
       String topic) {
-    try (KafkaConsumer<String, String> consumer =
-        new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                KafkaBroker.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest"),
-            new StringDeserializer(),
-            new StringDeserializer())) {
-      consumer.subscribe(List.of(topic));
-      List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> records =
-          new java.util.ArrayList<>();
-      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-      while (System.nanoTime() < deadline) {
-        consumer.poll(Duration.ofMillis(300)).forEach(records::add);
-        if (!records.isEmpty()
-            && consumer.assignment().stream()
-                .allMatch(
-                    tp -> consumer.position(tp) >= consumer.endOffsets(List.of(tp)).get(tp))) {
-          break;
-        }
-      }
-      return records;
-    }
+    return TopicReader.readAll(topic);
   }
 }
