@@ -1,0 +1,84 @@
+package io.leadgate.emulator.org;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The records of one org. Records are field-name-to-value maps keyed by canonical field names;
+ * unique fields are indexed so duplicate checks stay cheap for large seeded orgs. Not thread-safe:
+ * {@link OrgState} serialises access.
+ */
+public final class RecordStore {
+
+  private final SchemaCatalog schema;
+  private final Map<String, LinkedHashMap<String, Map<String, Object>>> byType = new HashMap<>();
+  private final Map<String, Map<String, Object>> byId = new HashMap<>();
+  // type -> field -> normalised value -> id
+  private final Map<String, Map<String, Map<String, String>>> uniqueIndex = new HashMap<>();
+
+  public RecordStore(SchemaCatalog schema) {
+    this.schema = schema;
+  }
+
+  /** Stores a complete record (it must carry its Id) and indexes its unique fields. */
+  public void insert(String type, Map<String, Object> record) {
+    String id = (String) record.get("Id");
+    byType.computeIfAbsent(type, t -> new LinkedHashMap<>()).put(id, record);
+    byId.put(id, record);
+    SObjectSchema s = schemaOf(type);
+    for (FieldDef field : s.fields()) {
+      Object value = record.get(field.name());
+      if (field.unique() && value != null) {
+        index(type, field).put(normalise(field, value), id);
+      }
+    }
+  }
+
+  /** The records of a type in insertion order (live maps; callers must not modify them). */
+  public List<Map<String, Object>> all(String type) {
+    LinkedHashMap<String, Map<String, Object>> records = byType.get(type);
+    return records == null ? List.of() : new ArrayList<>(records.values());
+  }
+
+  public Optional<Map<String, Object>> byId(String id18) {
+    return Optional.ofNullable(byId.get(id18));
+  }
+
+  /** Finds the record holding a value of a unique field, honouring its case sensitivity. */
+  public Optional<String> findUnique(String type, FieldDef field, Object value) {
+    return Optional.ofNullable(index(type, field).get(normalise(field, value)));
+  }
+
+  public void clear(String type) {
+    LinkedHashMap<String, Map<String, Object>> removed = byType.remove(type);
+    if (removed != null) {
+      removed.keySet().forEach(byId::remove);
+    }
+    uniqueIndex.remove(type);
+  }
+
+  public int count(String type) {
+    LinkedHashMap<String, Map<String, Object>> records = byType.get(type);
+    return records == null ? 0 : records.size();
+  }
+
+  private Map<String, String> index(String type, FieldDef field) {
+    return uniqueIndex
+        .computeIfAbsent(type, t -> new HashMap<>())
+        .computeIfAbsent(field.name(), f -> new HashMap<>());
+  }
+
+  private SObjectSchema schemaOf(String type) {
+    return schema.find(type).orElseThrow(() -> new IllegalArgumentException("unknown " + type));
+  }
+
+  private static String normalise(FieldDef field, Object value) {
+    String s = FieldValues.format(value);
+    return field.caseSensitive() ? s : s.toLowerCase(Locale.ROOT);
+  }
+}

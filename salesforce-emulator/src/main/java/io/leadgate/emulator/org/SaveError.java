@@ -1,0 +1,17 @@
+package io.leadgate.emulator.org;
+
+import java.util.List;
+
+/**
+ * A per-record error of a save call, as the Partner API's Error type carries it.
+ *
+ * @param statusCode a value of the 65.0 StatusCode enum
+ * @param message Salesforce's message text
+ * @param fields the fields concerned, possibly empty
+ */
+public record SaveError(String statusCode, String message, List<String> fields) {
+
+  public SaveError {
+    fields = List.copyOf(fields);
+  }
+}
