@@ -107,6 +107,11 @@ public final class SalesforceClient implements AutoCloseable {
     return new CandidateResult(found, calls);
   }
 
+  /** The calls {@link #findCandidates} will spend on this query, before any queryMore. */
+  public int callsToFind(CandidateQuery query) {
+    return query.isEmpty() ? 0 : 2 * keyConditions(query).size();
+  }
+
   /** Creates up to {@value #MAX_CREATE_BATCH} records in one call; one outcome per record. */
   public List<CreateOutcome> create(List<NewRecord> records) {
     if (records.isEmpty()) {

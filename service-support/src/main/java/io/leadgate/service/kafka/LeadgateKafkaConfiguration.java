@@ -17,6 +17,7 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
+import org.springframework.util.backoff.FixedBackOff;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -80,8 +81,25 @@ public class LeadgateKafkaConfiguration {
     backOff.setMultiplier(2.0);
     backOff.setMaxInterval(2_000);
     DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+    // Waiting for budget is not a failure: such records are retried for as long as it takes.
+    handler.setBackOffFunction(
+        (record, exception) -> {
+          RetryLaterException later = retryLater(exception);
+          return later == null
+              ? null
+              : new FixedBackOff(later.retryAfter().toMillis(), FixedBackOff.UNLIMITED_ATTEMPTS);
+        });
     handler.addNotRetryableExceptions(PoisonRecordException.class, IllegalArgumentException.class);
     return handler;
+  }
+
+  private static RetryLaterException retryLater(Throwable exception) {
+    for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+      if (cause instanceof RetryLaterException later) {
+        return later;
+      }
+    }
+    return null;
   }
 
   private static Map<String, Object> durability() {

@@ -1,0 +1,59 @@
+package io.leadgate.dedup;
+
+import io.leadgate.contracts.LeadCaptured;
+import io.leadgate.contracts.Topics;
+import io.leadgate.service.budget.BudgetClient;
+import io.leadgate.service.kafka.KafkaListenerFactories;
+import io.leadgate.service.kafka.TopicDeclarations;
+import io.leadgate.service.salesforce.LeadgateSalesforceConfiguration;
+import io.leadgate.service.tenant.Tenants;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({DedupProperties.class, BatchProperties.class})
+@Import(LeadgateSalesforceConfiguration.class)
+class DedupConfiguration {
+
+  @Bean
+  KafkaAdmin.NewTopics dedupTopics(@Value("${leadgate.kafka.replicas:1}") int replicas) {
+    return TopicDeclarations.declare(
+        replicas,
+        List.of(Topics.LEADS_TO_CREATE, Topics.LEADS_STATUS, Topics.SALESFORCE_API_USAGE),
+        List.of(Topics.LEADS_CAPTURED));
+  }
+
+  @Bean
+  ConcurrentKafkaListenerContainerFactory<String, LeadCaptured> capturedListenerFactory(
+      KafkaListenerFactories factories, BatchProperties batch) {
+    ConcurrentKafkaListenerContainerFactory<String, LeadCaptured> factory =
+        factories.forTopic(
+            Topics.LEADS_CAPTURED,
+            LeadCaptured.class,
+            Map.of(
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                batch.maxSize(),
+                // The broker holds a fetch until this many bytes or the wait is over.
+                ConsumerConfig.FETCH_MIN_BYTES_CONFIG,
+                batch.maxSize() * 400,
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
+                (int) batch.maxWait().toMillis()));
+    factory.setBatchListener(true);
+    return factory;
+  }
+
+  @Bean
+  BudgetClient budgetClient(DedupProperties properties, Tenants tenants) {
+    return new BudgetClient(
+        properties.budgetServiceUrl(), tenants.serviceToken(), Duration.ofSeconds(5));
+  }
+}

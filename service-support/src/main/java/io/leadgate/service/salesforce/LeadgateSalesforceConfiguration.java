@@ -1,0 +1,50 @@
+package io.leadgate.service.salesforce;
+
+import io.leadgate.contracts.SalesforceApiUsageObserved;
+import io.leadgate.contracts.Topics;
+import io.leadgate.salesforce.SalesforceClients;
+import io.leadgate.salesforce.SalesforceSettings;
+import io.leadgate.service.tenant.Tenants;
+import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * For services that call Salesforce (import it): a client per tenant org, each reporting the org
+ * usage it observes on salesforce.api-usage for budget-service.
+ */
+@Configuration(proxyBeanMethods = false)
+public class LeadgateSalesforceConfiguration {
+
+  @Bean(destroyMethod = "close")
+  SalesforceClients salesforceClients(
+      Tenants tenants,
+      KafkaTemplate<String, Object> kafka,
+      Clock clock,
+      @Value("${spring.application.name}") String source) {
+    return new SalesforceClients(
+        orgId ->
+            tenants
+                .byOrg(orgId)
+                .map(
+                    tenant ->
+                        SalesforceSettings.of(
+                            orgId,
+                            tenant.salesforce().loginUrl(),
+                            tenant.salesforce().clientId(),
+                            tenant.salesforce().clientSecret())),
+        usage ->
+            kafka.send(
+                Topics.SALESFORCE_API_USAGE.name(),
+                usage.orgId(),
+                new SalesforceApiUsageObserved(
+                    SalesforceApiUsageObserved.VERSION,
+                    usage.orgId(),
+                    usage.used(),
+                    usage.limit(),
+                    source,
+                    clock.instant())));
+  }
+}
