@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Starts the whole of Leadgate on this machine with only a JDK: a real Kafka broker process, the
+# Salesforce emulator serving the demo org, and the four services. Ctrl-C stops everything.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mkdir -p var/log
+
+# Demo secrets, unless the environment brings its own.
+export LEADGATE_SERVICE_TOKEN=${LEADGATE_SERVICE_TOKEN:-local-service-token}
+export DEMO_API_KEY=${DEMO_API_KEY:-demo-api-key}
+export DEMO_ADMIN_KEY=${DEMO_ADMIN_KEY:-demo-admin-key}
+export DEMO_SALESFORCE_CLIENT_SECRET=${DEMO_SALESFORCE_CLIENT_SECRET:-demo-secret}
+export KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:29092
+export LEADGATE_TENANTS_FILE=$PWD/config/tenants.yml
+export BUDGET_SERVICE_URL=http://127.0.0.1:8082
+
+if [ "${SKIP_BUILD:-}" != "1" ]; then
+  echo "Building (tests skipped; run them with ./mvnw verify) ..."
+  ./mvnw -B -q install -DskipTests
+fi
+
+pids=()
+stop_all() {
+  echo; echo "Stopping Leadgate ..."
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  scripts/kafka-broker.sh stop
+}
+trap stop_all EXIT INT TERM
+
+scripts/kafka-broker.sh start
+
+java -jar salesforce-emulator/target/salesforce-emulator-0.1.0-SNAPSHOT-exec.jar \
+  --port 8090 --seed classpath:demo-org.json > var/log/emulator.log 2>&1 &
+pids+=($!)
+
+for service in budget-service dedup-service writer-service capture-service; do
+  java -Xmx256m -jar "$service/target/$service-0.1.0-SNAPSHOT-exec.jar" \
+    > "var/log/$service.log" 2>&1 &
+  pids+=($!)
+done
+
+wait_healthy() {
+  local name=$1 url=$2
+  for _ in $(seq 1 180); do
+    if curl -fsS "$url" 2>/dev/null | grep -q '"UP"'; then return 0; fi
+    sleep 1
+  done
+  echo "$name did not become healthy; see var/log/$name.log" >&2
+  return 1
+}
+for _ in $(seq 1 60); do
+  (exec 3<>/dev/tcp/127.0.0.1/8090) 2>/dev/null && break
+  sleep 0.5
+done
+wait_healthy budget-service http://127.0.0.1:8082/actuator/health
+wait_healthy dedup-service http://127.0.0.1:8083/actuator/health
+wait_healthy writer-service http://127.0.0.1:8084/actuator/health
+wait_healthy capture-service http://127.0.0.1:8081/actuator/health
+
+cat <<MSG
+
+Leadgate is up.
+  capture-service   http://127.0.0.1:8081   (team API key: $DEMO_API_KEY)
+  budget-service    http://127.0.0.1:8082   (admin key: $DEMO_ADMIN_KEY)
+  dedup-service     http://127.0.0.1:8083/actuator/health
+  writer-service    http://127.0.0.1:8084/actuator/health
+  Salesforce (emulated demo org 00D00000000DEMOEA4)  http://127.0.0.1:8090
+  Kafka             127.0.0.1:29092
+Logs in var/log/. Press Ctrl-C to stop everything.
+MSG
+wait
