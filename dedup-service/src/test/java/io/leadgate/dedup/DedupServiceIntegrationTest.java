@@ -1,0 +1,234 @@
+package io.leadgate.dedup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.leadgate.contracts.GoldenSamples;
+import io.leadgate.contracts.LeadCaptured;
+import io.leadgate.contracts.Topics;
+import io.leadgate.emulator.EmulatedOrg;
+import io.leadgate.testsupport.BudgetServiceDouble;
+import io.leadgate.testsupport.KafkaBroker;
+import io.leadgate.testsupport.TestSalesforce;
+import io.leadgate.testsupport.TestTenants;
+import io.leadgate.testsupport.TopicReader;
+import io.leadgate.testsupport.WithKafkaBroker;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * dedup-service on a real broker, checking captures through the real WSC client against the
+ * emulator; budget-service is played by a double so that the budget can be closed at will.
+ */
+@WithKafkaBroker
+@SpringBootTest(
+    properties = {
+      DedupServiceApplication.CONFIG_NAME,
+      TestTenants.CONFIG_IMPORT,
+      "leadgate.dedup.retry-after=300ms"
+    })
+class DedupServiceIntegrationTest {
+
+  private static KafkaProducer<String, String> producer;
+  private static final BudgetServiceDouble budget =
+      BudgetServiceDouble.start(TestTenants.SERVICE_TOKEN);
+  private final JsonMapper json = JsonMapper.builder().build();
+  private final EmulatedOrg acme = TestSalesforce.acme();
+
+  @DynamicPropertySource
+  static void endpoints(DynamicPropertyRegistry registry) {
+    registry.add(TestSalesforce.URL_PROPERTY, TestSalesforce::url);
+    registry.add("leadgate.dedup.budget-service-url", budget::url);
+  }
+
+  @AfterEach
+  void reopenBudget() {
+    budget.setOpen(true);
+  }
+
+  @Test
+  void aCapturedContactIsADuplicateNamingItsOwner() {
+    String email = "ada." + UUID.randomUUID() + "@lovelace.example";
+    String contactId =
+        acme.seed(
+            "Contact",
+            Map.of(
+                "FirstName",
+                "Ada",
+                "LastName",
+                "Lovelace",
+                "Email",
+                email,
+                "OwnerId",
+                TestSalesforce.janeId(acme)));
+    String captureId = publish(goldenCapture(email.toUpperCase()));
+
+    JsonNode status = awaitStatus(captureId, "DUPLICATE");
+
+    assertThat(status.get("match").get("object").asString()).isEqualTo("Contact");
+    assertThat(status.get("match").get("id").asString()).isEqualTo(contactId);
+    assertThat(status.get("match").get("ownerName").asString())
+        .isEqualTo(TestSalesforce.OWNER_NAME);
+    assertThat(status.get("match").get("ownerEmail").asString())
+        .isEqualTo(TestSalesforce.OWNER_EMAIL);
+    assertThat(status.get("apiCalls").asDouble()).isPositive();
+    assertThat(toCreate(captureId)).isEmpty();
+  }
+
+  @Test
+  void aNewPersonIsForwardedToTheWriterKeyedByPerson() {
+    String email = "new." + UUID.randomUUID() + "@example.com";
+    String captureId = publish(goldenCapture(email));
+
+    awaitStatus(captureId, "CHECKING");
+    List<ConsumerRecord<String, String>> forwarded =
+        await().atMost(Duration.ofSeconds(20)).until(() -> toCreate(captureId), l -> !l.isEmpty());
+
+    assertThat(forwarded).hasSize(1);
+    assertThat(forwarded.get(0).key()).isEqualTo(TestTenants.ACME_ORG + "/email:" + email);
+    assertThat(json.readTree(forwarded.get(0).value()).get("checkCalls").asDouble()).isPositive();
+  }
+
+  @Test
+  void aBurstSharesItsCalls() {
+    long before = acme.apiCallsInWindow();
+    List<String> captureIds =
+        java.util.stream.IntStream.range(0, 40)
+            .mapToObj(i -> goldenCapture("burst" + i + "." + UUID.randomUUID() + "@example.com"))
+            .map(this::publishWithoutWaiting)
+            .toList();
+    producer().flush();
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                TopicReader.readAll(Topics.LEADS_STATUS.name()).stream()
+                    .filter(r -> captureIds.contains(r.key()))
+                    .map(ConsumerRecord::key)
+                    .distinct()
+                    .count(),
+            decided -> decided == captureIds.size());
+
+    long spent = acme.apiCallsInWindow() - before;
+    assertThat(spent)
+        .isLessThanOrEqualTo(10); // 2 per batch; the tool it replaces spends ≥ 3 per lead
+  }
+
+  @Test
+  void withoutBudgetCapturesAreDeferredThenCheckedWhenBudgetReturns() {
+    budget.setOpen(false);
+    long before = acme.apiCallsInWindow();
+    String captureId = publish(goldenCapture("deferred." + UUID.randomUUID() + "@example.com"));
+
+    awaitStatus(captureId, "DEFERRED");
+    assertThat(acme.apiCallsInWindow()).isEqualTo(before);
+
+    budget.setOpen(true);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> toCreate(captureId), forwarded -> !forwarded.isEmpty());
+  }
+
+  @Test
+  void anUnreadableCaptureIsDeadLetteredAndLaterCapturesStillFlow() {
+    String key = TestTenants.ACME_ORG + "/email:poison-" + UUID.randomUUID();
+    send(key, "{\"schemaVersion\":1,\"captureId\":");
+    String captureId = publish(goldenCapture("after-poison." + UUID.randomUUID() + "@example.com"));
+
+    awaitStatus(captureId, "CHECKING");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                assertThat(TopicReader.readAll(Topics.LEADS_CAPTURED.deadLetter().name()))
+                    .anySatisfy(
+                        dead -> {
+                          assertThat(dead.key()).isEqualTo(key);
+                          assertThat(
+                                  new String(
+                                      dead.headers().lastHeader("leadgate-dlt-reason").value()))
+                              .startsWith("Unreadable record");
+                        }));
+  }
+
+  private String goldenCapture(String email) {
+    String captureId = UUID.randomUUID().toString();
+    return GoldenSamples.read(GoldenSamples.LEAD_CAPTURED)
+        .replace("6f1c2b1e-4d5a-4f7e-9a7b-2c1d0e9f8a01", captureId)
+        .replace("00D000000000001AAA", TestTenants.ACME_ORG)
+        .replace("acme-sales", "acme")
+        .replace("Ada@Lovelace.example", email)
+        .replace("email:ada@lovelace.example", "email:" + email.strip().toLowerCase())
+        .replace("\"phone\": \"+44 20 7946 0018\"", "\"phone\": null")
+        .replace(
+            "\"linkedinUrl\": \"https://www.linkedin.com/in/ada-lovelace/\"",
+            "\"linkedinUrl\": null");
+  }
+
+  private String publish(String capture) {
+    String captureId = publishWithoutWaiting(capture);
+    producer().flush();
+    return captureId;
+  }
+
+  private String publishWithoutWaiting(String capture) {
+    LeadCaptured event = json.readValue(capture, LeadCaptured.class);
+    producer()
+        .send(
+            new ProducerRecord<>(
+                Topics.LEADS_CAPTURED.name(),
+                Topics.personKey(event.orgId(), event.personKey()),
+                capture));
+    return event.captureId();
+  }
+
+  private static synchronized KafkaProducer<String, String> producer() {
+    if (producer == null) {
+      producer =
+          new KafkaProducer<>(
+              Map.of("bootstrap.servers", KafkaBroker.bootstrapServers(), "linger.ms", 5),
+              new StringSerializer(),
+              new StringSerializer());
+    }
+    return producer;
+  }
+
+  private static void send(String key, String value) {
+    producer().send(new ProducerRecord<>(Topics.LEADS_CAPTURED.name(), key, value));
+    producer().flush();
+  }
+
+  private JsonNode awaitStatus(String captureId, String state) {
+    return await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                TopicReader.readAll(Topics.LEADS_STATUS.name()).stream()
+                    .filter(r -> captureId.equals(r.key()))
+                    .map(r -> json.readTree(r.value()))
+                    .filter(s -> state.equals(s.get("state").asString()))
+                    .findFirst()
+                    .orElse(null),
+            s -> s != null);
+  }
+
+  private static List<ConsumerRecord<String, String>> toCreate(String captureId) {
+    return TopicReader.readAll(Topics.LEADS_TO_CREATE.name()).stream()
+        .filter(r -> r.value().contains(captureId))
+        .toList();
+  }
+}

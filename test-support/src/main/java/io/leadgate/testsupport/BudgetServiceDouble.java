@@ -1,0 +1,92 @@
+package io.leadgate.testsupport;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Budget-service's allowance API over real HTTP, for testing one calling service on its own (the
+ * system tests use the real budget-service). It grants what is asked while open and nothing while
+ * closed, insists on the service token, and records every request.
+ */
+public final class BudgetServiceDouble implements AutoCloseable {
+
+  private static final Pattern CALLS = Pattern.compile("\"calls\"\\s*:\\s*(\\d+)");
+
+  private final HttpServer server;
+  private final AtomicBoolean open = new AtomicBoolean(true);
+  private final List<String> requests = new CopyOnWriteArrayList<>();
+
+  private BudgetServiceDouble(String serviceToken) {
+    try {
+      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    server.createContext(
+        "/api/v1/orgs/",
+        exchange -> {
+          String body =
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          requests.add(exchange.getRequestURI().getPath() + " " + body);
+          String auth = exchange.getRequestHeaders().getFirst("Authorization");
+          if (!("Bearer " + serviceToken).equals(auth)) {
+            exchange.sendResponseHeaders(401, -1);
+            exchange.close();
+            return;
+          }
+          if (exchange.getRequestURI().getPath().endsWith("/usage")) {
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+            return;
+          }
+          Matcher calls = CALLS.matcher(body);
+          long asked = calls.find() ? Long.parseLong(calls.group(1)) : 0;
+          boolean granting = open.get();
+          String answer =
+              "{\"granted\":"
+                  + (granting ? asked : 0)
+                  + ",\"leaseId\":\""
+                  + UUID.randomUUID()
+                  + "\",\"expiresAt\":\"2099-01-01T00:00:00Z\",\"mode\":\""
+                  + (granting ? "BLUE" : "EXHAUSTED")
+                  + "\"}";
+          byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Content-Type", "application/json");
+          exchange.sendResponseHeaders(200, bytes.length);
+          exchange.getResponseBody().write(bytes);
+          exchange.close();
+        });
+    server.start();
+  }
+
+  public static BudgetServiceDouble start(String serviceToken) {
+    return new BudgetServiceDouble(serviceToken);
+  }
+
+  public String url() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  /** While closed, every request is granted nothing (the org is at its cap). */
+  public void setOpen(boolean granting) {
+    open.set(granting);
+  }
+
+  public List<String> requests() {
+    return List.copyOf(requests);
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}
