@@ -1,16 +1,19 @@
 package io.leadgate.emulator;
 
+import io.leadgate.emulator.faults.FaultPlan;
 import io.leadgate.emulator.id.SalesforceIds;
 import io.leadgate.emulator.oauth.SessionRegistry;
 import io.leadgate.emulator.org.OrgState;
 import io.leadgate.emulator.org.RecordWriter;
 import io.leadgate.emulator.org.SObjectSchema;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.random.RandomGenerator;
 
 /**
  * A handle on one emulated org for tests and tools: seed and inspect records, read API usage and
@@ -140,6 +143,58 @@ public final class EmulatedOrg {
    */
   public String openSession() {
     return sessions.issue(state, state.integrationUserId()).token();
+  }
+
+  /**
+   * Starts injecting faults into this org's SOAP calls, replacing any previous spec. The draws come
+   * from a generator seeded with {@link FaultSpec#seed()}.
+   */
+  public void setFaults(FaultSpec faults) {
+    state.faults(FaultPlan.seeded(faults));
+  }
+
+  /** Starts injecting faults, drawing from the given generator (used under a lock). */
+  public void setFaults(FaultSpec faults, RandomGenerator random) {
+    state.faults(new FaultPlan(faults, random));
+  }
+
+  /** The active fault spec ({@link FaultSpec#none()} when there is none). */
+  public FaultSpec faults() {
+    return state.faults().spec();
+  }
+
+  public void clearFaults() {
+    setFaults(FaultSpec.none());
+  }
+
+  /**
+   * Invalidates every live access token of this org at once; the next call with one gets
+   * INVALID_SESSION_ID ("Illegal Session"), as after an admin revoked the sessions.
+   */
+  public void expireSessions() {
+    sessions.revokeAll(state);
+  }
+
+  /** The standard Lead and Contact duplicate rules' mode. */
+  public DuplicateRuleMode duplicateRules() {
+    return state.duplicateRules();
+  }
+
+  /**
+   * Activates the standard duplicate rules (Lead, Contact, and Lead vs Contact both ways) as Alert
+   * or Block rules, or turns them off (the default).
+   */
+  public void setDuplicateRules(DuplicateRuleMode mode) {
+    state.duplicateRules(mode);
+  }
+
+  /** How long after creation (by the emulator clock) a record becomes searchable with SOSL. */
+  public Duration searchIndexDelay() {
+    return state.searchIndexDelay();
+  }
+
+  public void setSearchIndexDelay(Duration delay) {
+    state.searchIndexDelay(delay);
   }
 
   private SObjectSchema schema(String sobjectType) {

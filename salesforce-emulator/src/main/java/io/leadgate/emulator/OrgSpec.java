@@ -20,7 +20,8 @@ import java.util.Objects;
  * @param backgroundUsage API calls made by "other integrations", added to the reported usage
  * @param overshootFactor how far usage may exceed the limit before REQUEST_LIMIT_EXCEEDED
  *     (Salesforce lets orgs run over); 0 means 1.0
- * @param jwtPublicKeyPem PEM public key for the JWT bearer grant (not used yet), may be null
+ * @param jwtPublicKeyPem PEM public key or certificate that verifies JWT bearer assertions, may be
+ *     null (the grant is then refused)
  */
 public record OrgSpec(
     String orgId,

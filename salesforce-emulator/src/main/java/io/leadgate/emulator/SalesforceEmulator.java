@@ -60,6 +60,9 @@ public final class SalesforceEmulator implements AutoCloseable {
 
   /** Binds, loads the configured seed files and starts serving. */
   public static SalesforceEmulator start(EmulatorConfig config) {
+    // Without TCP_NODELAY the JDK server's small writes meet the client's delayed ACKs and every
+    // keep-alive call waits ~40 ms. Read once by the JDK when its first server is created.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     Clock clock = config.clock();
     // Strict about typos in seed files and admin requests, lenient about omitted numbers/flags.
     JsonMapper json =
@@ -102,7 +105,7 @@ public final class SalesforceEmulator implements AutoCloseable {
             new TokenHandler(orgs, sessions, clock, baseUrl, json),
             new SoapHandler(orgs, sessions, baseUrl),
             new LimitsHandler(sessions, json),
-            new AdminHandler(config.adminToken(), orgs, seeds, clock, json));
+            new AdminHandler(config.adminToken(), orgs, sessions, seeds, clock, json));
     server.createContext("/", router);
     server.setExecutor(executor);
     try {

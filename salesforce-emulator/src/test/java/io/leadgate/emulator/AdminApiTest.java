@@ -141,7 +141,8 @@ class AdminApiTest {
 
     HttpResponse<String> settings =
         fixture.admin("PUT", org + "/settings", "{\"loginAllowed\":true}");
-    assertThat(settings.body()).isEqualTo("{\"loginAllowed\":true}");
+    assertThat(settings.body())
+        .isEqualTo("{\"loginAllowed\":true,\"duplicateRules\":\"OFF\",\"searchIndexDelayMs\":0}");
     assertThat(fixture.org.loginAllowed()).isTrue();
 
     HttpResponse<String> clock = fixture.admin("GET", "/admin/clock", null);

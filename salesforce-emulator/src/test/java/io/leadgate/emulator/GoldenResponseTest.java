@@ -133,6 +133,129 @@ class GoldenResponseTest {
                     + "</m:create>")));
   }
 
+  private static final String DUPLICATE_HEADER =
+      "<DuplicateRuleHeader xmlns=\"urn:partner.soap.sforce.com\"><allowSave>false</allowSave><includeRecordDetails>true</includeRecordDetails><runAsCurrentUser>false</runAsCurrentUser></DuplicateRuleHeader>";
+
+  private static String leadXml(String... fieldValues) {
+    StringBuilder xml =
+        new StringBuilder("<m:sObjects><sobj:type xsi:type=\"xsd:string\">Lead</sobj:type>");
+    for (int i = 0; i < fieldValues.length; i += 2) {
+      xml.append("<sobj:")
+          .append(fieldValues[i])
+          .append(" xsi:type=\"xsd:string\">")
+          .append(fieldValues[i + 1])
+          .append("</sobj:")
+          .append(fieldValues[i])
+          .append(">");
+    }
+    return xml.append("</m:sObjects>").toString();
+  }
+
+  @Test
+  void createBlockedByDuplicateRule() {
+    fixture.org.setDuplicateRules(DuplicateRuleMode.BLOCK);
+    assertGolden(
+        "create-duplicate-error.xml",
+        200,
+        call(
+            envelope(
+                DUPLICATE_HEADER,
+                "<m:create"
+                    + OP_NS
+                    + ">"
+                    + leadXml("LastName", "King", "Company", "X", "Email", "ADA@lovelace.example")
+                    + "</m:create>")));
+  }
+
+  @Test
+  void findDuplicates() {
+    fixture.org.setDuplicateRules(DuplicateRuleMode.ALERT);
+    assertGolden(
+        "find-duplicates.xml",
+        200,
+        call(
+            envelope(
+                "",
+                "<m:findDuplicates"
+                    + OP_NS
+                    + ">"
+                    + leadXml(
+                        "FirstName",
+                        "Ada",
+                        "LastName",
+                        "Lovelace",
+                        "Company",
+                        "Analytical Engines Inc")
+                    + "</m:findDuplicates>")));
+  }
+
+  @Test
+  void upsertCreatedAndUpdated() {
+    fixture.org.seed(
+        "Lead", Map.of("LastName", "Key", "Company", "X", "Leadgate_Person_Key__c", "k-1"));
+    assertGolden(
+        "upsert.xml",
+        200,
+        call(
+            envelope(
+                "",
+                "<m:upsert"
+                    + OP_NS
+                    + "><m:externalIDFieldName>Leadgate_Person_Key__c</m:externalIDFieldName>"
+                    + leadXml("Leadgate_Person_Key__c", "k-1", "Title", "CTO")
+                    + leadXml("Leadgate_Person_Key__c", "k-2", "LastName", "New", "Company", "Y")
+                    + leadXml("Leadgate_Person_Key__c", "k-3", "LastName", "NoCompany")
+                    + "</m:upsert>")));
+  }
+
+  @Test
+  void updateSuccessAndError() {
+    String id = (String) fixture.org.records("Lead").get(0).get("Id");
+    assertGolden(
+        "update.xml",
+        200,
+        call(
+            envelope(
+                "",
+                "<m:update"
+                    + OP_NS
+                    + ">"
+                    + leadXml("Id", id, "Title", "Countess")
+                    + leadXml("Id", "00Q000000000001", "Title", "Nobody")
+                    + "</m:update>")));
+  }
+
+  @Test
+  void retrieveWithUnknownId() {
+    String id = (String) fixture.org.records("Lead").get(0).get("Id");
+    assertGolden(
+        "retrieve.xml",
+        200,
+        call(
+            envelope(
+                "",
+                "<m:retrieve"
+                    + OP_NS
+                    + "><m:fieldList>Id, Email, Phone, Owner.Name</m:fieldList><m:sObjectType>Lead</m:sObjectType>"
+                    + "<m:ids>"
+                    + id
+                    + "</m:ids><m:ids>00Q000000000001</m:ids></m:retrieve>")));
+  }
+
+  @Test
+  void search() {
+    assertGolden(
+        "search.xml",
+        200,
+        call(
+            envelope(
+                "",
+                "<m:search"
+                    + OP_NS
+                    + "><m:searchString>FIND {ada@lovelace.example} IN EMAIL FIELDS RETURNING"
+                    + " Lead(Id, Email WHERE IsConverted = false), Contact(LastName)</m:searchString></m:search>")));
+  }
+
   @Test
   void getUserInfo() {
     assertGolden("get-user-info.xml", 200, call(envelope("", "<m:getUserInfo" + OP_NS + "/>")));

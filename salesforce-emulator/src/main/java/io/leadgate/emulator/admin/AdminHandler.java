@@ -3,8 +3,12 @@ package io.leadgate.emulator.admin;
 import com.sun.net.httpserver.HttpExchange;
 import io.leadgate.emulator.ApiUsageReport;
 import io.leadgate.emulator.CallLogEntry;
+import io.leadgate.emulator.DuplicateRuleMode;
 import io.leadgate.emulator.EmulatorClock;
+import io.leadgate.emulator.FaultSpec;
+import io.leadgate.emulator.faults.FaultPlan;
 import io.leadgate.emulator.http.HttpSupport;
+import io.leadgate.emulator.oauth.SessionRegistry;
 import io.leadgate.emulator.org.FieldValues;
 import io.leadgate.emulator.org.OrgRegistry;
 import io.leadgate.emulator.org.OrgState;
@@ -21,10 +25,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,14 +60,21 @@ public final class AdminHandler {
 
   private final byte[] adminToken;
   private final OrgRegistry orgs;
+  private final SessionRegistry sessions;
   private final SeedLoader seeds;
   private final Clock clock;
   private final JsonMapper json;
 
   public AdminHandler(
-      String adminToken, OrgRegistry orgs, SeedLoader seeds, Clock clock, JsonMapper json) {
+      String adminToken,
+      OrgRegistry orgs,
+      SessionRegistry sessions,
+      SeedLoader seeds,
+      Clock clock,
+      JsonMapper json) {
     this.adminToken = adminToken.getBytes(StandardCharsets.UTF_8);
     this.orgs = orgs;
+    this.sessions = sessions;
     this.seeds = seeds;
     this.clock = clock;
     this.json = json;
@@ -147,17 +160,31 @@ public final class AdminHandler {
       ok(exchange, 200, usageView(org.usage().report()));
     } else if (rest.equals("/settings")) {
       if (method.equals("PUT")) {
-        Map<String, Object> body = readObject(exchange);
-        onlyKeys(body, Set.of("loginAllowed"));
-        if (body.get("loginAllowed") instanceof Boolean allowed) {
-          org.loginAllowed(allowed);
-        } else if (body.containsKey("loginAllowed")) {
-          throw new IllegalArgumentException("loginAllowed must be true or false");
-        }
+        updateSettings(org, readObject(exchange));
       } else {
         requireMethod(method, "GET");
       }
-      ok(exchange, 200, Map.of("loginAllowed", org.loginAllowed()));
+      ok(exchange, 200, settingsView(org));
+    } else if (rest.equals("/faults")) {
+      switch (method) {
+        case "GET" -> ok(exchange, 200, faultsView(org.faults().spec()));
+        case "PUT" -> {
+          FaultSpec spec = parseFaults(readObject(exchange));
+          org.faults(FaultPlan.seeded(spec));
+          ok(exchange, 200, faultsView(spec));
+        }
+        case "DELETE" -> {
+          org.faults(FaultPlan.seeded(FaultSpec.none()));
+          HttpSupport.send(exchange, 204, null, new byte[0]);
+        }
+        default -> throw notAllowed(method);
+      }
+    } else if (rest.equals("/sessions/expire")) {
+      if (!method.equals("PUT") && !method.equals("POST")) {
+        throw notAllowed(method);
+      }
+      sessions.revokeAll(org);
+      HttpSupport.send(exchange, 204, null, new byte[0]);
     } else {
       throw new ProblemException(404, "Not Found", "No admin resource at " + path);
     }
@@ -203,6 +230,112 @@ public final class AdminHandler {
       }
       default -> throw notAllowed(method);
     }
+  }
+
+  private static void updateSettings(OrgState org, Map<String, Object> body) {
+    onlyKeys(body, Set.of("loginAllowed", "duplicateRules", "searchIndexDelayMs"));
+    Object login = body.get("loginAllowed");
+    if (login != null && !(login instanceof Boolean)) {
+      throw new IllegalArgumentException("loginAllowed must be true or false");
+    }
+    DuplicateRuleMode mode = null;
+    if (body.get("duplicateRules") != null) {
+      try {
+        mode =
+            DuplicateRuleMode.valueOf(
+                body.get("duplicateRules").toString().trim().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("duplicateRules must be OFF, ALERT or BLOCK");
+      }
+    }
+    Long delay = asLong(body, "searchIndexDelayMs");
+    if (delay != null && delay < 0) {
+      throw new IllegalArgumentException("searchIndexDelayMs must not be negative");
+    }
+    if (login != null) {
+      org.loginAllowed((Boolean) login);
+    }
+    if (mode != null) {
+      org.duplicateRules(mode);
+    }
+    if (delay != null) {
+      org.searchIndexDelay(Duration.ofMillis(delay));
+    }
+  }
+
+  private static Map<String, Object> settingsView(OrgState org) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("loginAllowed", org.loginAllowed());
+    view.put("duplicateRules", org.duplicateRules().name());
+    view.put("searchIndexDelayMs", org.searchIndexDelay().toMillis());
+    return view;
+  }
+
+  private static final Set<String> FAULT_KEYS =
+      Set.of(
+          "latencyMs",
+          "latencyMinMs",
+          "latencyMaxMs",
+          "http5xxRate",
+          "dropConnectionRate",
+          "commitThenTimeoutRate",
+          "commitThenTimeoutDelayMs",
+          "operations",
+          "seed");
+
+  /** A PUT body replaces the whole spec: omitted faults are off. */
+  private static FaultSpec parseFaults(Map<String, Object> body) {
+    onlyKeys(body, FAULT_KEYS);
+    FaultSpec spec = FaultSpec.none();
+    Long fixed = asLong(body, "latencyMs");
+    Long min = asLong(body, "latencyMinMs");
+    Long max = asLong(body, "latencyMaxMs");
+    if (fixed != null && (min != null || max != null)) {
+      throw new IllegalArgumentException("give latencyMs or latencyMinMs/latencyMaxMs, not both");
+    }
+    if (fixed != null) {
+      spec = spec.withLatency(Duration.ofMillis(fixed));
+    } else if (min != null || max != null) {
+      long lo = min == null ? 0 : min;
+      spec = spec.withLatency(Duration.ofMillis(lo), Duration.ofMillis(max == null ? lo : max));
+    }
+    spec = spec.withHttp5xxRate(orZero(asDouble(body, "http5xxRate")));
+    spec = spec.withDropConnectionRate(orZero(asDouble(body, "dropConnectionRate")));
+    Long delay = asLong(body, "commitThenTimeoutDelayMs");
+    spec =
+        spec.withCommitThenTimeout(
+            orZero(asDouble(body, "commitThenTimeoutRate")),
+            delay == null ? FaultSpec.DEFAULT_COMMIT_THEN_TIMEOUT_DELAY : Duration.ofMillis(delay));
+    Object operations = body.get("operations");
+    if (operations != null) {
+      if (!(operations instanceof List<?> list)
+          || list.stream().anyMatch(o -> !(o instanceof String))) {
+        throw new IllegalArgumentException("operations must be an array of operation names");
+      }
+      spec = spec.withOperations(list.stream().map(String.class::cast).collect(Collectors.toSet()));
+    }
+    Long seed = asLong(body, "seed");
+    if (seed != null) {
+      spec = spec.withSeed(seed);
+    }
+    return spec;
+  }
+
+  private static double orZero(Double value) {
+    return value == null ? 0 : value;
+  }
+
+  private static Map<String, Object> faultsView(FaultSpec spec) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("latencyMinMs", spec.latencyMin().toMillis());
+    view.put("latencyMaxMs", spec.latencyMax().toMillis());
+    view.put("http5xxRate", spec.http5xxRate());
+    view.put("dropConnectionRate", spec.dropConnectionRate());
+    view.put("commitThenTimeoutRate", spec.commitThenTimeoutRate());
+    view.put("commitThenTimeoutDelayMs", spec.commitThenTimeoutDelay().toMillis());
+    view.put("operations", spec.operations().stream().sorted().toList());
+    view.put("seed", spec.seed());
+    return view;
   }
 
   private Map<String, Object> summary(OrgState org) {

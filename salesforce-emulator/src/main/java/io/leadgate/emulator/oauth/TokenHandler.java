@@ -20,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * POST /services/oauth2/token. Supports the client-credentials grant of a connected app whose flow
- * runs as the org's integration user, answering with Salesforce's token response.
+ * runs as the org's integration user, and the JWT bearer grant (RS256 assertion signed with the key
+ * registered for the org), answering with Salesforce's token response.
  */
 public final class TokenHandler {
 
@@ -47,6 +48,16 @@ public final class TokenHandler {
     }
     Map<String, String> form = HttpSupport.parseForm(HttpSupport.readBody(exchange));
     String grantType = form.get("grant_type");
+    if (JwtBearer.GRANT_TYPE.equals(grantType)) {
+      JwtBearer.Outcome outcome =
+          new JwtBearer(orgs, clock, baseUrl, json).verify(form.get("assertion"));
+      if (outcome.error() != null) {
+        error(exchange, outcome.error(), outcome.description());
+        return;
+      }
+      issue(exchange, outcome.org(), outcome.userId());
+      return;
+    }
     if (!"client_credentials".equals(grantType)) {
       error(exchange, "unsupported_grant_type", "grant type not supported");
       return;
@@ -77,7 +88,11 @@ public final class TokenHandler {
       return;
     }
     OrgState state = org.get();
-    Session session = sessions.issue(state, state.integrationUserId());
+    issue(exchange, state, state.integrationUserId());
+  }
+
+  private void issue(HttpExchange exchange, OrgState state, String userId) throws IOException {
+    Session session = sessions.issue(state, userId);
     String issuedAt = Long.toString(clock.millis());
     String id = baseUrl + "/id/" + state.orgId() + "/" + session.userId();
     Map<String, Object> body = new LinkedHashMap<>();

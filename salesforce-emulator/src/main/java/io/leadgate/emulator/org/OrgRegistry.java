@@ -70,6 +70,7 @@ public final class OrgRegistry {
                 UserSpec.integration(
                     "Integration", "User", "integration@" + orgId.substring(0, 15) + ".example"))
             : spec.users();
+    org.jwtPublicKeyPem(spec.jwtPublicKeyPem());
     addUsers(org, users);
     byOrgId15.put(org.orgId15(), org);
     return org;

@@ -1,9 +1,13 @@
 package io.leadgate.emulator.org;
 
+import io.leadgate.emulator.DuplicateRuleMode;
+import io.leadgate.emulator.FaultSpec;
+import io.leadgate.emulator.faults.FaultPlan;
 import io.leadgate.emulator.id.IdGenerator;
 import io.leadgate.emulator.limits.ApiUsageWindow;
 import io.leadgate.emulator.soql.QueryCursors;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,6 +35,10 @@ public final class OrgState {
   private final Map<String, String> passwordsByUserId = new ConcurrentHashMap<>();
   private volatile String integrationUserId;
   private volatile boolean loginAllowed;
+  private volatile FaultPlan faults = FaultPlan.seeded(FaultSpec.none());
+  private volatile DuplicateRuleMode duplicateRules = DuplicateRuleMode.OFF;
+  private volatile Duration searchIndexDelay = Duration.ZERO;
+  private volatile String jwtPublicKeyPem;
 
   public OrgState(
       String orgId,
@@ -137,5 +145,42 @@ public final class OrgState {
 
   public String password(String userId) {
     return passwordsByUserId.get(userId);
+  }
+
+  public FaultPlan faults() {
+    return faults;
+  }
+
+  public void faults(FaultPlan plan) {
+    this.faults = Objects.requireNonNull(plan);
+  }
+
+  public DuplicateRuleMode duplicateRules() {
+    return duplicateRules;
+  }
+
+  public void duplicateRules(DuplicateRuleMode mode) {
+    this.duplicateRules = Objects.requireNonNull(mode);
+  }
+
+  /** How long after creation a record becomes visible to search (SOSL). */
+  public Duration searchIndexDelay() {
+    return searchIndexDelay;
+  }
+
+  public void searchIndexDelay(Duration delay) {
+    if (delay.isNegative()) {
+      throw new IllegalArgumentException("searchIndexDelay must not be negative");
+    }
+    this.searchIndexDelay = delay;
+  }
+
+  /** The PEM public key (or certificate) JWT bearer assertions must be signed for, or null. */
+  public String jwtPublicKeyPem() {
+    return jwtPublicKeyPem;
+  }
+
+  public void jwtPublicKeyPem(String pem) {
+    this.jwtPublicKeyPem = pem;
   }
 }

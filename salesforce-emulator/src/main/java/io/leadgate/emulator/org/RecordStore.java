@@ -39,6 +39,22 @@ public final class RecordStore {
     }
   }
 
+  /** Replaces a stored record (same Id) and re-indexes its unique fields. */
+  public void replace(String type, Map<String, Object> record) {
+    String id = (String) record.get("Id");
+    Map<String, Object> old = byId.get(id);
+    SObjectSchema s = schemaOf(type);
+    if (old != null) {
+      for (FieldDef field : s.fields()) {
+        Object value = old.get(field.name());
+        if (field.unique() && value != null) {
+          index(type, field).remove(normalise(field, value), id);
+        }
+      }
+    }
+    insert(type, record);
+  }
+
   /** The records of a type in insertion order (live maps; callers must not modify them). */
   public List<Map<String, Object>> all(String type) {
     LinkedHashMap<String, Map<String, Object>> records = byType.get(type);

@@ -3,6 +3,7 @@ package io.leadgate.emulator.org;
 import io.leadgate.emulator.id.SalesforceIds;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +23,16 @@ public final class RecordWriter {
               + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$");
 
   private final OrgState org;
+  private final DuplicateRules duplicates;
 
   public RecordWriter(OrgState org) {
+    this(org, DuplicateRules.Header.DEFAULT);
+  }
+
+  /** A writer whose creates and updates honour the caller's DuplicateRuleHeader. */
+  public RecordWriter(OrgState org, DuplicateRules.Header duplicateHeader) {
     this.org = org;
+    this.duplicates = new DuplicateRules(org, duplicateHeader);
   }
 
   /**
@@ -49,19 +57,203 @@ public final class RecordWriter {
               "entity type cannot be inserted: " + schema.name(),
               List.of()));
     }
+    if (incoming.values().get("Id") != null) {
+      return SaveOutcome.failed(
+          new SaveError(
+              "INVALID_FIELD_FOR_INSERT_UPDATE", "cannot specify Id in an insert call", List.of()));
+    }
     Map<String, Object> values = new LinkedHashMap<>();
-    List<String> notCreateable = new ArrayList<>();
+    Optional<SaveOutcome> badValue = convert(schema, incoming, values);
+    if (badValue.isPresent()) {
+      return badValue.get();
+    }
+    applyDefaults(schema, values, runningUserId);
+    Optional<SaveOutcome> invalid = validate(schema, values, null);
+    if (invalid.isPresent()) {
+      return invalid.get();
+    }
+    Optional<SaveOutcome> duplicate = duplicates.check(schema, values, null);
+    if (duplicate.isPresent()) {
+      return duplicate.get();
+    }
+    return SaveOutcome.saved(insert(schema, values, runningUserId));
+  }
+
+  /**
+   * Updates records by their Id, positionally. Must run inside {@link OrgState#locked}; unknown
+   * types and fields must have been rejected by the caller.
+   */
+  public List<SaveOutcome> update(List<IncomingRecord> records, String runningUserId) {
+    List<SaveOutcome> outcomes = new ArrayList<>(records.size());
+    for (IncomingRecord record : records) {
+      outcomes.add(updateOne(record, runningUserId));
+    }
+    return outcomes;
+  }
+
+  private SaveOutcome updateOne(IncomingRecord incoming, String runningUserId) {
+    SObjectSchema schema = org.schema().find(incoming.type()).orElseThrow();
+    Object rawId = incoming.values().get("Id");
+    if (rawId == null || rawId.toString().isBlank()) {
+      return SaveOutcome.failed(
+          new SaveError("MISSING_ARGUMENT", "Id not specified in an update call", List.of()));
+    }
+    Optional<String> id =
+        SalesforceIds.canonical(rawId.toString().trim())
+            .filter(i -> i.startsWith(schema.keyPrefix()));
+    if (id.isEmpty()) {
+      return SaveOutcome.failed(
+          new SaveError(
+              "MALFORMED_ID",
+              schema.field("Id").orElseThrow().label() + ": id value of incorrect type: " + rawId,
+              List.of("Id")));
+    }
+    if (!schema.createable()) {
+      return SaveOutcome.failed(
+          new SaveError(
+              "INVALID_TYPE_FOR_OPERATION",
+              "entity type cannot be updated: " + schema.name(),
+              List.of()));
+    }
+    Optional<Map<String, Object>> existing = org.store().byId(id.get());
+    if (existing.isEmpty()) {
+      return SaveOutcome.failed(new SaveError("ENTITY_IS_DELETED", "entity is deleted", List.of()));
+    }
+    Map<String, Object> changes = new LinkedHashMap<>();
+    IncomingRecord withoutId =
+        new IncomingRecord(
+            incoming.type(), withoutKey(incoming.values(), "Id"), incoming.fieldsToNull());
+    Optional<SaveOutcome> badValue = convert(schema, withoutId, changes);
+    if (badValue.isPresent()) {
+      return badValue.get();
+    }
+    Map<String, Object> merged = new LinkedHashMap<>(existing.get());
+    merged.putAll(changes);
+    Optional<SaveOutcome> invalid = validate(schema, merged, id.get());
+    if (invalid.isPresent()) {
+      return invalid.get();
+    }
+    Optional<SaveOutcome> duplicate = duplicates.check(schema, merged, id.get());
+    if (duplicate.isPresent()) {
+      return duplicate.get();
+    }
+    Instant now = org.clock().instant();
+    merged.put("LastModifiedDate", now);
+    merged.put("SystemModstamp", now);
+    merged.put("LastModifiedById", runningUserId);
+    computeName(schema, merged);
+    org.store().replace(schema.name(), merged);
+    return SaveOutcome.saved(id.get());
+  }
+
+  /** The result of upserting one record. */
+  public record UpsertOutcome(boolean created, SaveOutcome outcome) {}
+
+  /**
+   * Upserts records keyed by an external-id field (or Id): one match updates it, none creates a
+   * record, several fail with DUPLICATE_EXTERNAL_ID; a key given twice in the batch fails both
+   * records with DUPLICATE_VALUE. Must run inside {@link OrgState#locked}.
+   */
+  public List<UpsertOutcome> upsert(
+      List<IncomingRecord> records, FieldDef key, String runningUserId) {
+    Map<String, Integer> keyCounts = new HashMap<>();
+    List<String> keys = new ArrayList<>();
+    for (IncomingRecord record : records) {
+      Object raw = record.values().get(key.name());
+      String normalised = raw == null || raw.toString().isBlank() ? null : normaliseKey(key, raw);
+      keys.add(normalised);
+      if (normalised != null) {
+        keyCounts.merge(record.type() + "/" + normalised, 1, Integer::sum);
+      }
+    }
+    List<UpsertOutcome> outcomes = new ArrayList<>(records.size());
+    for (int i = 0; i < records.size(); i++) {
+      IncomingRecord record = records.get(i);
+      SObjectSchema schema = org.schema().find(record.type()).orElseThrow();
+      String normalised = keys.get(i);
+      if (normalised == null) {
+        outcomes.add(
+            new UpsertOutcome(
+                false,
+                SaveOutcome.failed(
+                    new SaveError(
+                        "MISSING_ARGUMENT", key.name() + " not specified", List.of(key.name())))));
+        continue;
+      }
+      if (keyCounts.get(record.type() + "/" + normalised) > 1) {
+        outcomes.add(
+            new UpsertOutcome(
+                false,
+                SaveOutcome.failed(
+                    new SaveError(
+                        "DUPLICATE_VALUE",
+                        "Duplicate external id specified: " + record.values().get(key.name()),
+                        List.of(key.name())))));
+        continue;
+      }
+      List<String> matches = new ArrayList<>();
+      for (Map<String, Object> existing : org.store().all(schema.name())) {
+        Object value = existing.get(key.name());
+        if (value != null && normaliseKey(key, value).equals(normalised)) {
+          matches.add((String) existing.get("Id"));
+        }
+      }
+      if (matches.size() > 1) {
+        outcomes.add(
+            new UpsertOutcome(
+                false,
+                SaveOutcome.failed(
+                    new SaveError(
+                        "DUPLICATE_EXTERNAL_ID",
+                        key.label()
+                            + ": more than one record found for external id field: "
+                            + matches.stream().map(SalesforceIds::to15).toList(),
+                        List.of(key.name())))));
+      } else if (matches.size() == 1) {
+        Map<String, Object> values = new LinkedHashMap<>(record.values());
+        values.put("Id", matches.get(0));
+        outcomes.add(
+            new UpsertOutcome(
+                false,
+                updateOne(
+                    new IncomingRecord(record.type(), values, record.fieldsToNull()),
+                    runningUserId)));
+      } else if (key.name().equals("Id")) {
+        outcomes.add(
+            new UpsertOutcome(
+                false,
+                SaveOutcome.failed(
+                    new SaveError("ENTITY_IS_DELETED", "entity is deleted", List.of()))));
+      } else {
+        SaveOutcome created = createOne(record, runningUserId);
+        outcomes.add(new UpsertOutcome(created.success(), created));
+      }
+    }
+    return outcomes;
+  }
+
+  private static String normaliseKey(FieldDef key, Object raw) {
+    if (key.type().isId()) {
+      return SalesforceIds.canonical(raw.toString().trim()).orElse(raw.toString().trim());
+    }
+    String s = FieldValues.format(raw).trim();
+    return key.caseSensitive() ? s : s.toLowerCase(java.util.Locale.ROOT);
+  }
+
+  private static Map<String, Object> withoutKey(Map<String, Object> values, String key) {
+    Map<String, Object> copy = new LinkedHashMap<>(values);
+    copy.remove(key);
+    return copy;
+  }
+
+  /** Converts the client's values into {@code values}; a failure for the first bad field. */
+  private Optional<SaveOutcome> convert(
+      SObjectSchema schema, IncomingRecord incoming, Map<String, Object> values) {
+    List<String> notWritable = new ArrayList<>();
     for (Map.Entry<String, Object> entry : incoming.values().entrySet()) {
       FieldDef field = schema.field(entry.getKey()).orElseThrow();
-      if (field.name().equals("Id")) {
-        return SaveOutcome.failed(
-            new SaveError(
-                "INVALID_FIELD_FOR_INSERT_UPDATE",
-                "cannot specify Id in an insert call",
-                List.of()));
-      }
       if (!field.createable()) {
-        notCreateable.add(field.name());
+        notWritable.add(field.name());
         continue;
       }
       Object value;
@@ -69,28 +261,34 @@ public final class RecordWriter {
         value = FieldValues.coerce(field, entry.getValue());
       } catch (IllegalArgumentException e) {
         String code = field.type().isId() ? "MALFORMED_ID" : "INVALID_TYPE_ON_FIELD_IN_RECORD";
-        return fieldError(code, field, e.getMessage());
+        return Optional.of(fieldError(code, field, e.getMessage()));
       }
       values.put(field.name(), value);
     }
-    if (!notCreateable.isEmpty()) {
-      return SaveOutcome.failed(
-          new SaveError(
-              "INVALID_FIELD_FOR_INSERT_UPDATE",
-              "Unable to create/update fields: "
-                  + String.join(", ", notCreateable)
-                  + ". Please check the security settings of this field and verify that it is"
-                  + " read/write for your profile or permission set.",
-              notCreateable));
+    if (!notWritable.isEmpty()) {
+      return Optional.of(
+          SaveOutcome.failed(
+              new SaveError(
+                  "INVALID_FIELD_FOR_INSERT_UPDATE",
+                  "Unable to create/update fields: "
+                      + String.join(", ", notWritable)
+                      + ". Please check the security settings of this field and verify that it is"
+                      + " read/write for your profile or permission set.",
+                  notWritable)));
     }
     for (String nulled : incoming.fieldsToNull()) {
       schema.field(nulled).ifPresent(f -> values.put(f.name(), null));
     }
+    return Optional.empty();
+  }
+
+  /** Value, required-field, reference and unique checks, in Salesforce's order. */
+  private Optional<SaveOutcome> validate(
+      SObjectSchema schema, Map<String, Object> values, String selfId) {
     Optional<SaveOutcome> invalid = checkValues(schema, values);
     if (invalid.isPresent()) {
-      return invalid.get();
+      return invalid;
     }
-    applyDefaults(schema, values, runningUserId);
     List<String> missing = new ArrayList<>();
     for (FieldDef field : schema.fields()) {
       if (field.requiredOnCreate() && values.get(field.name()) == null) {
@@ -98,21 +296,18 @@ public final class RecordWriter {
       }
     }
     if (!missing.isEmpty()) {
-      return SaveOutcome.failed(
-          new SaveError(
-              "REQUIRED_FIELD_MISSING",
-              "Required fields are missing: [" + String.join(", ", missing) + "]",
-              missing));
+      return Optional.of(
+          SaveOutcome.failed(
+              new SaveError(
+                  "REQUIRED_FIELD_MISSING",
+                  "Required fields are missing: [" + String.join(", ", missing) + "]",
+                  missing)));
     }
     Optional<SaveOutcome> badReference = checkReferences(schema, values);
     if (badReference.isPresent()) {
-      return badReference.get();
+      return badReference;
     }
-    Optional<SaveOutcome> duplicate = checkUnique(schema, values);
-    if (duplicate.isPresent()) {
-      return duplicate.get();
-    }
-    return SaveOutcome.saved(insert(schema, values, runningUserId));
+    return checkUnique(schema, values, selfId);
   }
 
   /**
@@ -144,7 +339,7 @@ public final class RecordWriter {
     }
     String runningUser = org.integrationUserId();
     applyDefaults(schema, values, runningUser);
-    Optional<SaveOutcome> duplicate = checkUnique(schema, values);
+    Optional<SaveOutcome> duplicate = checkUnique(schema, values, null);
     if (duplicate.isPresent()) {
       throw new IllegalArgumentException(duplicate.get().errors().get(0).message());
     }
@@ -205,13 +400,15 @@ public final class RecordWriter {
     return Optional.empty();
   }
 
-  private Optional<SaveOutcome> checkUnique(SObjectSchema schema, Map<String, Object> values) {
+  private Optional<SaveOutcome> checkUnique(
+      SObjectSchema schema, Map<String, Object> values, String selfId) {
     for (FieldDef field : schema.fields()) {
       Object value = values.get(field.name());
       if (!field.unique() || value == null) {
         continue;
       }
-      Optional<String> existing = org.store().findUnique(schema.name(), field, value);
+      Optional<String> existing =
+          org.store().findUnique(schema.name(), field, value).filter(id -> !id.equals(selfId));
       if (existing.isPresent()) {
         return Optional.of(
             SaveOutcome.failed(
@@ -250,12 +447,7 @@ public final class RecordWriter {
       record.put(field.name(), values.get(field.name()));
     }
     record.put("Id", id);
-    if (schema.nameComputed()) {
-      Object first = record.get("FirstName");
-      Object last = record.get("LastName");
-      String name = (first == null ? "" : first + " ") + (last == null ? "" : last);
-      record.put("Name", name.isBlank() ? null : name.trim());
-    }
+    computeName(schema, record);
     // Seeds may backdate CreatedDate to model old records; the API path never sets it.
     if (record.get("CreatedDate") == null) {
       record.put("CreatedDate", now);
@@ -275,6 +467,15 @@ public final class RecordWriter {
     }
     org.store().insert(schema.name(), record);
     return id;
+  }
+
+  private static void computeName(SObjectSchema schema, Map<String, Object> record) {
+    if (schema.nameComputed()) {
+      Object first = record.get("FirstName");
+      Object last = record.get("LastName");
+      String name = (first == null ? "" : first + " ") + (last == null ? "" : last);
+      record.put("Name", name.isBlank() ? null : name.trim());
+    }
   }
 
   private static SaveOutcome fieldError(String code, FieldDef field, String detail) {

@@ -35,7 +35,10 @@ final class CreateOperation implements SoapOperation {
       records.add(decode(org, sObject));
     }
     List<SaveOutcome> outcomes =
-        org.locked(() -> new RecordWriter(org).create(records, session.userId()));
+        org.locked(
+            () ->
+                new RecordWriter(org, DuplicateXml.header(request))
+                    .create(records, session.userId()));
     body.start("createResponse");
     for (SaveOutcome outcome : outcomes) {
       body.start("result");
@@ -50,13 +53,43 @@ final class CreateOperation implements SoapOperation {
   static void writeErrors(XmlWriter body, List<SaveError> errors) {
     for (SaveError error : errors) {
       body.start("errors");
+      if (error.duplicateResult() != null) {
+        // Without the xsi:type WSC cannot read the duplicateResult element.
+        body.attr("xsi:type", "DuplicateError");
+      }
       for (String field : error.fields()) {
         body.element("fields", field);
       }
       body.element("message", error.message());
       body.element("statusCode", error.statusCode());
+      if (error.duplicateResult() != null) {
+        body.start("duplicateResult");
+        DuplicateXml.writeResult(body, error.duplicateResult(), error.message());
+        body.end();
+      }
       body.end();
     }
+  }
+
+  /** Decodes the sObjects of a save call, enforcing the 200-record limit. */
+  static List<IncomingRecord> decodeAll(SoapRequest request, OrgState org) {
+    List<Element> sObjects = SoapRequest.children(request.operation(), "sObjects");
+    if (sObjects.size() > MAX_RECORDS) {
+      throw SoapFault.unexpected(
+          "EXCEEDED_ID_LIMIT",
+          "record limit reached. cannot submit more than "
+              + MAX_RECORDS
+              + " records into this call");
+    }
+    List<IncomingRecord> records = new ArrayList<>(sObjects.size());
+    for (Element sObject : sObjects) {
+      records.add(decode(org, sObject));
+    }
+    return records;
+  }
+
+  static FieldDef requireFieldOf(SObjectSchema schema, String name) {
+    return requireField(schema, name);
   }
 
   /**

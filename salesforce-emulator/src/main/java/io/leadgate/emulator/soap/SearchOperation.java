@@ -1,0 +1,205 @@
+package io.leadgate.emulator.soap;
+
+import io.leadgate.emulator.oauth.Session;
+import io.leadgate.emulator.org.FieldDef;
+import io.leadgate.emulator.org.FieldType;
+import io.leadgate.emulator.org.FieldValues;
+import io.leadgate.emulator.org.OrgState;
+import io.leadgate.emulator.org.SObjectSchema;
+import io.leadgate.emulator.soql.QueryEngine;
+import io.leadgate.emulator.soql.RowNode;
+import io.leadgate.emulator.soql.SoqlException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * search, a SOSL subset: {@code FIND {term} [IN ALL|EMAIL|PHONE|NAME FIELDS] RETURNING Type[(fields
+ * [WHERE ...] [ORDER BY ...] [LIMIT n])], ...}. Matching is case-insensitive on whole words ({@code
+ * *} and {@code ?} wildcards allowed); phone searches compare digits. Records created less than the
+ * org's search index delay ago are not found yet, as SOSL's index lags.
+ */
+final class SearchOperation implements SoapOperation {
+
+  private static final Pattern SOSL =
+      Pattern.compile(
+          "^\\s*FIND\\s*\\{(.*?)\\}\\s*(?:IN\\s+(ALL|EMAIL|PHONE|NAME)\\s+FIELDS\\s+)?"
+              + "RETURNING\\s+(.+?)\\s*$",
+          Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+  private static final Pattern TYPE_SPEC =
+      Pattern.compile("^([A-Za-z0-9_]+)\\s*(?:\\((.*)\\))?$", Pattern.DOTALL);
+  private static final Pattern CLAUSE =
+      Pattern.compile("\\b(WHERE|ORDER\\s+BY|LIMIT)\\b", Pattern.CASE_INSENSITIVE);
+
+  @Override
+  public void execute(SoapRequest request, Session session, XmlWriter body) {
+    OrgState org = session.org();
+    String sosl = SoapRequest.childText(request.operation(), "searchString");
+    Matcher m = SOSL.matcher(sosl == null ? "" : sosl);
+    if (!m.matches()) {
+      throw malformed("unexpected token in search: " + sosl);
+    }
+    String term = m.group(1).trim().replaceAll("^\"|\"$", "");
+    if (term.isEmpty()) {
+      throw malformed("search term must be longer than one character: " + term);
+    }
+    String scope = m.group(2) == null ? "ALL" : m.group(2).toUpperCase(Locale.ROOT);
+    List<RowNode> found = new ArrayList<>();
+    for (String spec : splitTopLevel(m.group(3))) {
+      Matcher t = TYPE_SPEC.matcher(spec.trim());
+      if (!t.matches()) {
+        throw malformed("unexpected token: " + spec.trim());
+      }
+      SObjectSchema schema =
+          org.schema()
+              .find(t.group(1))
+              .orElseThrow(
+                  () ->
+                      new SoapFault(
+                          "INVALID_TYPE",
+                          "InvalidSObjectFault",
+                          "sObject type '" + t.group(1) + "' is not supported."));
+      found.addAll(search(org, schema, term, scope, t.group(2)));
+    }
+    body.start("searchResponse").start("result");
+    for (RowNode row : found) {
+      body.start("searchRecords");
+      RecordXml.write(body, "record", row);
+      body.end();
+    }
+    body.end().end();
+  }
+
+  private static List<RowNode> search(
+      OrgState org, SObjectSchema schema, String term, String scope, String inner) {
+    String fields = "Id";
+    String rest = "";
+    if (inner != null && !inner.isBlank()) {
+      Matcher clause = CLAUSE.matcher(inner);
+      if (clause.find()) {
+        fields = inner.substring(0, clause.start()).trim();
+        rest = inner.substring(clause.start()).trim();
+      } else {
+        fields = inner.trim();
+      }
+    }
+    String where = "";
+    String tail = rest;
+    if (rest.regionMatches(true, 0, "WHERE", 0, 5)) {
+      Matcher next =
+          Pattern.compile("\\b(ORDER\\s+BY|LIMIT)\\b", Pattern.CASE_INSENSITIVE).matcher(rest);
+      int end = next.find(5) ? next.start() : rest.length();
+      where = rest.substring(5, end).trim();
+      tail = rest.substring(end).trim();
+    }
+    Pattern matcher = termPattern(term);
+    String digits = term.replaceAll("[^0-9]", "");
+    Instant visibleBefore = org.clock().instant().minus(org.searchIndexDelay());
+    String finalFields = fields;
+    String finalWhere = where;
+    String finalTail = tail;
+    return org.locked(
+        () -> {
+          List<String> ids = new ArrayList<>();
+          for (Map<String, Object> record : org.store().all(schema.name())) {
+            Object created = record.get("CreatedDate");
+            if (created instanceof Instant at && at.isAfter(visibleBefore)) {
+              continue;
+            }
+            if (matches(schema, record, scope, matcher, digits)) {
+              ids.add((String) record.get("Id"));
+            }
+          }
+          if (ids.isEmpty()) {
+            return List.<RowNode>of();
+          }
+          String soql =
+              "SELECT "
+                  + finalFields
+                  + " FROM "
+                  + schema.name()
+                  + " WHERE Id IN ('"
+                  + String.join("','", ids)
+                  + "')"
+                  + (finalWhere.isEmpty() ? "" : " AND (" + finalWhere + ")")
+                  + (finalTail.isEmpty() ? "" : " " + finalTail);
+          try {
+            return new QueryEngine(org.schema()).execute(soql, org.store()).rows();
+          } catch (SoqlException e) {
+            throw new SoapFault(e.exceptionCode(), e.faultType(), e.getMessage());
+          }
+        });
+  }
+
+  private static boolean matches(
+      SObjectSchema schema, Map<String, Object> record, String scope, Pattern term, String digits) {
+    for (FieldDef field : schema.fields()) {
+      Object value = record.get(field.name());
+      if (value == null || !inScope(field, scope)) {
+        continue;
+      }
+      if (field.type() == FieldType.PHONE && scope.equals("PHONE")) {
+        if (!digits.isEmpty() && value.toString().replaceAll("[^0-9]", "").contains(digits)) {
+          return true;
+        }
+        continue;
+      }
+      if (term.matcher(FieldValues.format(value).toLowerCase(Locale.ROOT)).find()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean inScope(FieldDef field, String scope) {
+    return switch (scope) {
+      case "EMAIL" -> field.type() == FieldType.EMAIL;
+      case "PHONE" -> field.type() == FieldType.PHONE;
+      case "NAME" -> List.of("Name", "FirstName", "LastName").contains(field.name());
+      default -> field.type().isText() && !field.type().isId();
+    };
+  }
+
+  /** The term as a case-insensitive whole-word pattern; * and ? are wildcards. */
+  private static Pattern termPattern(String term) {
+    StringBuilder regex = new StringBuilder("(?<![\\p{L}\\p{N}])");
+    for (char c : term.toLowerCase(Locale.ROOT).toCharArray()) {
+      switch (c) {
+        case '*' -> regex.append("\\S*");
+        case '?' -> regex.append("\\S");
+        default -> regex.append(Pattern.quote(String.valueOf(c)));
+      }
+    }
+    return Pattern.compile(regex.append("(?![\\p{L}\\p{N}])").toString());
+  }
+
+  private static List<String> splitTopLevel(String specs) {
+    List<String> parts = new ArrayList<>();
+    int depth = 0;
+    int start = 0;
+    boolean quoted = false;
+    for (int i = 0; i < specs.length(); i++) {
+      char c = specs.charAt(i);
+      if (c == '\'' && (i == 0 || specs.charAt(i - 1) != '\\')) {
+        quoted = !quoted;
+      } else if (!quoted && c == '(') {
+        depth++;
+      } else if (!quoted && c == ')') {
+        depth--;
+      } else if (!quoted && depth == 0 && c == ',') {
+        parts.add(specs.substring(start, i));
+        start = i + 1;
+      }
+    }
+    parts.add(specs.substring(start));
+    return parts;
+  }
+
+  private static SoapFault malformed(String message) {
+    return new SoapFault("MALFORMED_SEARCH", "MalformedSearchFault", message);
+  }
+}

@@ -1,0 +1,107 @@
+package io.leadgate.emulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.sforce.soap.partner.PartnerConnection;
+import com.sforce.soap.partner.SearchRecord;
+import com.sforce.soap.partner.SearchResult;
+import com.sforce.soap.partner.fault.MalformedSearchFault;
+import com.sforce.soap.partner.sobject.SObject;
+import com.sforce.ws.ConnectionException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The SOSL subset through the real WSC client. */
+class SearchTest {
+
+  private EmulatorFixture fixture;
+  private EmulatedOrg org;
+  private PartnerConnection conn;
+
+  @BeforeEach
+  void start() {
+    fixture = new EmulatorFixture();
+    org = fixture.org;
+    conn = fixture.connect();
+    org.seed(
+        "Lead",
+        Map.of(
+            "FirstName", "Ada",
+            "LastName", "Lovelace",
+            "Company", "AE",
+            "Email", "ada@lovelace.example",
+            "Phone", "+44 (20) 7946-0000"));
+    org.seed(
+        "Lead",
+        Map.of(
+            "LastName",
+            "Converted",
+            "Company",
+            "AE",
+            "Email",
+            "ADA@lovelace.example",
+            "IsConverted",
+            true));
+    org.seed("Contact", Map.of("LastName", "Byron", "Email", "ada@lovelace.example"));
+    org.seed("Contact", Map.of("LastName", "Other", "Email", "other@x.example"));
+  }
+
+  @AfterEach
+  void stop() {
+    fixture.close();
+  }
+
+  private static List<String> summary(SearchResult result) {
+    return Arrays.stream(result.getSearchRecords())
+        .map(SearchRecord::getRecord)
+        .map(r -> r.getType() + ":" + r.getField("LastName"))
+        .toList();
+  }
+
+  @Test
+  void findsEmailMatchesAcrossTypesCaseInsensitively() throws ConnectionException {
+    SearchResult result =
+        conn.search(
+            "FIND {Ada@Lovelace.Example} IN EMAIL FIELDS RETURNING"
+                + " Lead(Id, LastName WHERE IsConverted = false), Contact(Id, LastName)");
+
+    assertThat(summary(result)).containsExactly("Lead:Lovelace", "Contact:Byron");
+    SObject lead = result.getSearchRecords()[0].getRecord();
+    assertThat(lead.getId()).startsWith("00Q");
+  }
+
+  @Test
+  void phoneAndAllFieldsScopes() throws ConnectionException {
+    assertThat(summary(conn.search("FIND {2079460000} IN PHONE FIELDS RETURNING Lead(LastName)")))
+        .containsExactly("Lead:Lovelace");
+    assertThat(summary(conn.search("FIND {lovel*} RETURNING Lead(LastName ORDER BY LastName)")))
+        .containsExactly("Lead:Converted", "Lead:Lovelace");
+    assertThat(
+            conn.search("FIND {nothing} IN ALL FIELDS RETURNING Lead, Contact").getSearchRecords())
+        .isEmpty();
+  }
+
+  @Test
+  void newRecordsAreSearchableOnlyAfterTheIndexDelay() throws ConnectionException {
+    org.setSearchIndexDelay(Duration.ofSeconds(30));
+    org.seed("Contact", Map.of("LastName", "Fresh", "Email", "fresh@x.example"));
+    String sosl = "FIND {fresh@x.example} IN EMAIL FIELDS RETURNING Contact(LastName)";
+
+    assertThat(conn.search(sosl).getSearchRecords()).isEmpty();
+    fixture.clock.advance(Duration.ofSeconds(30));
+    assertThat(summary(conn.search(sosl))).containsExactly("Contact:Fresh");
+  }
+
+  @Test
+  void malformedSearchFaults() {
+    MalformedSearchFault fault =
+        catchThrowableOfType(MalformedSearchFault.class, () -> conn.search("FIND ada RETURNING"));
+    assertThat(fault.getExceptionCode().toString()).isEqualTo("MALFORMED_SEARCH");
+  }
+}
