@@ -24,7 +24,9 @@ import io.leadgate.salesforce.auth.TokenSource;
 import io.leadgate.salesforce.soql.Soql;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.function.Consumer;
@@ -89,7 +91,9 @@ public final class SalesforceClient implements AutoCloseable {
     if (query.isEmpty()) {
       return new CandidateResult(List.of(), 0);
     }
-    List<Candidate> found = new ArrayList<>();
+    // By id: when the keys are split over several statements, a record matching keys in two of
+    // them comes back twice, but it is one candidate.
+    Map<String, Candidate> found = new LinkedHashMap<>();
     int calls = 0;
     for (String object : List.of("Contact", "Lead")) {
       for (String where : keyConditions(query)) {
@@ -100,11 +104,12 @@ public final class SalesforceClient implements AutoCloseable {
         QueryOutcome outcome = query(soql);
         calls += outcome.calls();
         for (SObject record : outcome.records()) {
-          found.add(toCandidate(object, record));
+          Candidate candidate = toCandidate(object, record);
+          found.putIfAbsent(candidate.id(), candidate);
         }
       }
     }
-    return new CandidateResult(found, calls);
+    return new CandidateResult(List.copyOf(found.values()), calls);
   }
 
   /** The calls {@link #findCandidates} will spend on this query, before any queryMore. */
@@ -293,6 +298,10 @@ public final class SalesforceClient implements AutoCloseable {
     } catch (ConnectionException e) {
       healthy = false;
       throw new SalesforceException.Transient("Salesforce call failed: " + e.getMessage(), e);
+    } catch (SalesforceException e) {
+      // Thrown by our own SessionRenewer (the token source) from inside WSC: already typed, and
+      // the connection is fine; it will renew again on its next use.
+      throw e;
     } catch (RuntimeException e) {
       // WSC reports unparseable responses (an HTML error page, a half-written body) as unchecked.
       healthy = false;

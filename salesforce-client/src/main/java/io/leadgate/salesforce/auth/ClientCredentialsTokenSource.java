@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -62,7 +63,19 @@ public final class ClientCredentialsTokenSource implements TokenSource {
       throw new SalesforceException.Transient(
           "Token endpoint answered " + response.statusCode(), null);
     }
-    JsonNode body = JSON.readTree(response.body());
+    JsonNode body;
+    try {
+      body = JSON.readTree(response.body());
+    } catch (JacksonException e) {
+      // Not an OAuth answer at all (a wrong login URL, a proxy's error page): retrying won't help.
+      throw new SalesforceException.Permanent(
+          "OAUTH_unreadable_response",
+          "Token endpoint "
+              + tokenEndpoint
+              + " answered "
+              + response.statusCode()
+              + " without JSON");
+    }
     if (response.statusCode() != 200 || !body.hasNonNull("access_token")) {
       // The error body names the OAuth error, never the secret we sent.
       throw new SalesforceException.Permanent(
