@@ -5,6 +5,7 @@ import io.leadgate.contracts.Topics;
 import io.leadgate.salesforce.SalesforceClients;
 import io.leadgate.salesforce.SalesforceSettings;
 import io.leadgate.service.tenant.Tenants;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -23,7 +24,9 @@ public class LeadgateSalesforceConfiguration {
       Tenants tenants,
       KafkaTemplate<String, Object> kafka,
       Clock clock,
-      @Value("${spring.application.name}") String source) {
+      @Value("${spring.application.name}") String source,
+      MeterRegistry meters) {
+    SalesforceUsageMetrics metrics = new SalesforceUsageMetrics(meters, source);
     return new SalesforceClients(
         orgId ->
             tenants
@@ -35,16 +38,18 @@ public class LeadgateSalesforceConfiguration {
                             tenant.salesforce().loginUrl(),
                             tenant.salesforce().clientId(),
                             tenant.salesforce().clientSecret())),
-        usage ->
-            kafka.send(
-                Topics.SALESFORCE_API_USAGE.name(),
-                usage.orgId(),
-                new SalesforceApiUsageObserved(
-                    SalesforceApiUsageObserved.VERSION,
-                    usage.orgId(),
-                    usage.used(),
-                    usage.limit(),
-                    source,
-                    clock.instant())));
+        usage -> {
+          metrics.record(usage);
+          kafka.send(
+              Topics.SALESFORCE_API_USAGE.name(),
+              usage.orgId(),
+              new SalesforceApiUsageObserved(
+                  SalesforceApiUsageObserved.VERSION,
+                  usage.orgId(),
+                  usage.used(),
+                  usage.limit(),
+                  source,
+                  clock.instant()));
+        });
   }
 }
