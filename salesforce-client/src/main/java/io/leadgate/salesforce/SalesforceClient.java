@@ -10,6 +10,8 @@ import com.sforce.soap.partner.MatchResult;
 import com.sforce.soap.partner.PartnerConnection;
 import com.sforce.soap.partner.QueryResult;
 import com.sforce.soap.partner.SaveResult;
+import com.sforce.soap.partner.SearchRecord;
+import com.sforce.soap.partner.SearchResult;
 import com.sforce.soap.partner.SessionHeader_element;
 import com.sforce.soap.partner.fault.ApiFault;
 import com.sforce.soap.partner.fault.ExceptionCode;
@@ -22,8 +24,10 @@ import io.leadgate.salesforce.auth.AccessToken;
 import io.leadgate.salesforce.auth.ClientCredentialsTokenSource;
 import io.leadgate.salesforce.auth.TokenSource;
 import io.leadgate.salesforce.soql.Soql;
+import io.leadgate.salesforce.soql.Sosl;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +51,10 @@ public final class SalesforceClient implements AutoCloseable {
 
   public static final String API_VERSION = "65.0";
   public static final int MAX_CREATE_BATCH = 200;
+
+  /** The text between FIND's braces; Salesforce caps a search term list well above this. */
+  private static final int MAX_FIND_CHARS = 4_000;
+
   private static final String PARTNER_NS = "urn:partner.soap.sforce.com";
   private static final Pattern DUPLICATE_VALUE =
       Pattern.compile("duplicate value found: (\\S+) duplicates value on record with id: (\\w+)");
@@ -112,6 +120,85 @@ public final class SalesforceClient implements AutoCloseable {
     return new CandidateResult(List.copyOf(found.values()), calls);
   }
 
+  /**
+   * Looks up the same candidates as {@link #findCandidates} with SOSL: one search covers Leads (not
+   * converted) and Contacts together, so a batch costs one call instead of two. E-mails, LinkedIn
+   * profile slugs and last names are searched in all fields; phones, when present, in phone fields
+   * by a second search. SOSL's index lags behind recent writes (minutes in real orgs), which
+   * callers cover with what they have seen themselves.
+   */
+  public CandidateResult searchCandidates(CandidateQuery query) {
+    Map<String, Candidate> found = new LinkedHashMap<>();
+    int calls = 0;
+    for (String sosl : searches(query)) {
+      SearchResult result = call(connection -> connection.search(sosl));
+      calls++;
+      for (SearchRecord hit : result.getSearchRecords()) {
+        SObject record = hit.getRecord();
+        Candidate candidate = toCandidate(record.getType(), record);
+        found.putIfAbsent(candidate.id(), candidate);
+      }
+    }
+    return new CandidateResult(List.copyOf(found.values()), calls);
+  }
+
+  /** The calls {@link #searchCandidates} will spend on this query. */
+  public int callsToSearch(CandidateQuery query) {
+    return searches(query).size();
+  }
+
+  private List<String> searches(CandidateQuery query) {
+    List<String> terms = new ArrayList<>();
+    terms.addAll(new java.util.TreeSet<>(query.emails()));
+    query.linkedinUrls().stream()
+        .map(SalesforceClient::profileSlug)
+        .filter(slug -> !slug.isBlank())
+        .sorted()
+        .distinct()
+        .forEach(terms::add);
+    terms.addAll(new java.util.TreeSet<>(query.lastNames()));
+    String returning = " RETURNING " + searchReturning("Contact") + ", " + searchReturning("Lead");
+    List<String> searches = new ArrayList<>();
+    for (String clause : Sosl.findClauses(terms, MAX_FIND_CHARS)) {
+      searches.add("FIND {" + clause + "} IN ALL FIELDS" + returning);
+    }
+    List<String> phoneDigits =
+        query.phones().stream().map(SalesforceClient::nationalDigits).sorted().distinct().toList();
+    for (String clause : Sosl.findClauses(phoneDigits, MAX_FIND_CHARS)) {
+      searches.add("FIND {" + clause + "} IN PHONE FIELDS" + returning);
+    }
+    return searches;
+  }
+
+  private String searchReturning(String object) {
+    String fields = selectCandidates(object).substring("SELECT ".length());
+    fields = fields.substring(0, fields.lastIndexOf(" FROM "));
+    return object.equals("Lead")
+        ? "Lead(" + fields + " WHERE IsConverted = false)"
+        : object + "(" + fields + ")";
+  }
+
+  /**
+   * The last ten digits of an E.164 number: what the org's phone fields hold however they were
+   * typed ("(415) 555-0100", "020 7946 0018"), without the country code and trunk prefix.
+   */
+  private static String nationalDigits(String e164) {
+    String digits = e164.replaceAll("[^0-9]", "");
+    return digits.length() > 10 ? digits.substring(digits.length() - 10) : digits;
+  }
+
+  /** The profile's own segment of a canonical LinkedIn URL, the part SOSL can find as a word. */
+  private static String profileSlug(String canonicalUrl) {
+    String path = canonicalUrl.replaceAll("/+$", "");
+    int pub = path.indexOf("/pub/");
+    if (pub >= 0) {
+      String rest = path.substring(pub + 5);
+      int slash = rest.indexOf('/');
+      return slash < 0 ? rest : rest.substring(0, slash);
+    }
+    return path.substring(path.lastIndexOf('/') + 1);
+  }
+
   /** The calls {@link #findCandidates} will spend on this query, before any queryMore. */
   public int callsToFind(CandidateQuery query) {
     return query.isEmpty() ? 0 : 2 * keyConditions(query).size();
@@ -119,6 +206,14 @@ public final class SalesforceClient implements AutoCloseable {
 
   /** Creates up to {@value #MAX_CREATE_BATCH} records in one call; one outcome per record. */
   public List<CreateOutcome> create(List<NewRecord> records) {
+    return create(records, CreateOptions.defaults());
+  }
+
+  /**
+   * Creates up to {@value #MAX_CREATE_BATCH} records in one call, optionally letting the org's
+   * default assignment rule choose the owners; one outcome per record.
+   */
+  public List<CreateOutcome> create(List<NewRecord> records, CreateOptions options) {
     if (records.isEmpty()) {
       return List.of();
     }
@@ -132,6 +227,12 @@ public final class SalesforceClient implements AutoCloseable {
             connection -> {
               // Never save past the org's duplicate rules, and report the matches they find.
               connection.setDuplicateRuleHeader(false, true, false);
+              // Pooled connections keep their headers, so the choice is made on every call.
+              if (options.useDefaultAssignmentRule()) {
+                connection.setAssignmentRuleHeader(null, true);
+              } else {
+                connection.clearAssignmentRuleHeader();
+              }
               return connection.create(sObjects);
             });
     List<CreateOutcome> outcomes = new ArrayList<>(results.length);
@@ -141,9 +242,95 @@ public final class SalesforceClient implements AutoCloseable {
     return outcomes;
   }
 
+  /**
+   * Looks up records of one object by Leadgate's person key and/or by id, with their owners, in one
+   * query (more only when the keys overflow one statement). Used to resolve a refused duplicate to
+   * the record that holds the key, and to find out whether a create whose answer was lost had
+   * committed.
+   */
+  public Found<ExistingRecord> findExisting(
+      String object, Collection<String> personKeys, Collection<String> ids) {
+    if (personKeys.isEmpty() && ids.isEmpty()) {
+      return new Found<>(List.of(), 0);
+    }
+    int budget = Math.max(500, settings.maxQueryChars() - 300);
+    List<String> conditions = new ArrayList<>();
+    addInConditions(
+        conditions, settings.personKeyField(), new java.util.TreeSet<>(personKeys), budget);
+    addInConditions(conditions, "Id", new java.util.TreeSet<>(ids), budget);
+    String select =
+        "SELECT Id, " + settings.personKeyField() + ", Owner.Name, Owner.Email FROM " + object;
+    Map<String, ExistingRecord> found = new LinkedHashMap<>();
+    int calls = 0;
+    for (String condition : joinWithOr(conditions, budget)) {
+      QueryOutcome outcome = query(select + " WHERE " + condition);
+      calls += outcome.calls();
+      for (SObject record : outcome.records()) {
+        found.putIfAbsent(
+            record.getId(),
+            new ExistingRecord(
+                object,
+                record.getId(),
+                text(record, settings.personKeyField()),
+                childText(record, "Owner", "Name"),
+                childText(record, "Owner", "Email")));
+      }
+    }
+    return new Found<>(List.copyOf(found.values()), calls);
+  }
+
+  /**
+   * Finds Accounts whose Website mentions one of the given domains (e.g. {@code acme.example}), in
+   * one query per statement's worth of domains. Callers decide which match a domain really names (a
+   * LIKE also finds {@code notacme.example}).
+   */
+  public Found<AccountMatch> findAccountsByWebsite(Collection<String> domains) {
+    if (domains.isEmpty()) {
+      return new Found<>(List.of(), 0);
+    }
+    int budget = Math.max(500, settings.maxQueryChars() - 300);
+    List<String> conditions = new ArrayList<>();
+    for (String domain : new java.util.TreeSet<>(domains)) {
+      conditions.add("Website LIKE " + Soql.quoteLikeContains(domain));
+    }
+    List<String> statements = joinWithOr(conditions, budget);
+    Map<String, AccountMatch> found = new LinkedHashMap<>();
+    int calls = 0;
+    for (String where : statements) {
+      QueryOutcome outcome = query("SELECT Id, Name, Website FROM Account WHERE " + where);
+      calls += outcome.calls();
+      for (SObject record : outcome.records()) {
+        found.putIfAbsent(
+            record.getId(),
+            new AccountMatch(record.getId(), text(record, "Name"), text(record, "Website")));
+      }
+    }
+    return new Found<>(List.copyOf(found.values()), calls);
+  }
+
   @Override
   public void close() {
     pool.clear();
+  }
+
+  /** Joins conditions with OR into as few WHERE clauses as fit {@code budget} characters. */
+  private static List<String> joinWithOr(List<String> conditions, int budget) {
+    List<String> statements = new ArrayList<>();
+    StringBuilder current = new StringBuilder();
+    for (String condition : conditions) {
+      if (current.length() > 0 && current.length() + condition.length() + 4 > budget) {
+        statements.add(current.toString());
+        current.setLength(0);
+      }
+      if (current.length() > 0) {
+        current.append(" OR ");
+      }
+      current.append(condition);
+    }
+    if (current.length() > 0) {
+      statements.add(current.toString());
+    }
+    return statements;
   }
 
   private List<String> keyConditions(CandidateQuery query) {
@@ -153,6 +340,7 @@ public final class SalesforceClient implements AutoCloseable {
     addInConditions(conditions, "Email", query.emails(), budget);
     addInConditions(conditions, settings.linkedinField(), query.linkedinUrls(), budget);
     addInConditions(conditions, "Phone", query.phones(), budget);
+    addInConditions(conditions, "LastName", query.lastNames(), budget);
     if (conditions.size() <= 1) {
       return conditions;
     }

@@ -262,6 +262,38 @@ class GoldenResponseTest {
   }
 
   @Test
+  void describeSObjectLead() {
+    assertGolden(
+        "describe-lead.xml",
+        200,
+        call(
+            envelope(
+                "",
+                "<m:describeSObject"
+                    + OP_NS
+                    + "><m:sObjectType>Lead</m:sObjectType></m:describeSObject>")));
+  }
+
+  @Test
+  void describeGlobal() {
+    assertGolden(
+        "describe-global.xml", 200, call(envelope("", "<m:describeGlobal" + OP_NS + "/>")));
+  }
+
+  @Test
+  void invalidTypeFault() {
+    assertGolden(
+        "fault-invalid-type.xml",
+        500,
+        call(
+            envelope(
+                "",
+                "<m:describeSObject"
+                    + OP_NS
+                    + "><m:sObjectType>Opportunity__x</m:sObjectType></m:describeSObject>")));
+  }
+
+  @Test
   void malformedQueryFault() {
     assertGolden("fault-malformed-query.xml", 500, call(query("SELECT Id FRM Lead")));
   }

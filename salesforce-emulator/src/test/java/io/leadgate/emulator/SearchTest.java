@@ -77,8 +77,26 @@ class SearchTest {
   }
 
   @Test
+  void termsJoinedByOrWithEscapedReservedCharactersFindEachMatch() throws ConnectionException {
+    org.seed("Contact", Map.of("LastName", "Quote", "Email", "o'brien+news@x.example"));
+
+    SearchResult result =
+        conn.search(
+            "FIND {\"other@x.example\" OR \"o\\'brien\\+news@x.example\" OR \"nobody\\}\"}"
+                + " IN ALL FIELDS RETURNING Contact(Id, LastName ORDER BY LastName)");
+
+    assertThat(summary(result)).containsExactly("Contact:Other", "Contact:Quote");
+  }
+
+  @Test
   void phoneAndAllFieldsScopes() throws ConnectionException {
     assertThat(summary(conn.search("FIND {2079460000} IN PHONE FIELDS RETURNING Lead(LastName)")))
+        .containsExactly("Lead:Lovelace");
+    assertThat(
+            summary(
+                conn.search(
+                    "FIND {\"nothing\" OR \"2079460000\"} IN PHONE FIELDS RETURNING"
+                        + " Contact(LastName), Lead(LastName WHERE IsConverted = false)")))
         .containsExactly("Lead:Lovelace");
     assertThat(summary(conn.search("FIND {lovel*} RETURNING Lead(LastName ORDER BY LastName)")))
         .containsExactly("Lead:Converted", "Lead:Lovelace");

@@ -21,6 +21,7 @@ final class XmlNormalizer {
   private static final Pattern LOCATOR = Pattern.compile("^01g[A-Za-z0-9]{15}-(\\d+)$");
   private static final Pattern DATETIME =
       Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
+  private static final Pattern BASE_URL = Pattern.compile("^http://127\\.0\\.0\\.1:\\d+");
   private static final Pattern SESSION = Pattern.compile("^00D[A-Za-z0-9]{12}![A-Za-z0-9._]+$");
 
   private XmlNormalizer() {}
@@ -98,6 +99,7 @@ final class XmlNormalizer {
       return "<session id>";
     }
     String masked = DATETIME.matcher(value).replaceAll("<datetime>");
+    masked = BASE_URL.matcher(masked).replaceFirst("<base url>");
     return masked.replaceAll(
         "ErrorId if you contact support: \\S+", "ErrorId if you contact support: <error id>");
   }

@@ -18,18 +18,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * search, a SOSL subset: {@code FIND {term} [IN ALL|EMAIL|PHONE|NAME FIELDS] RETURNING Type[(fields
- * [WHERE ...] [ORDER BY ...] [LIMIT n])], ...}. Matching is case-insensitive on whole words ({@code
- * *} and {@code ?} wildcards allowed); phone searches compare digits. Records created less than the
- * org's search index delay ago are not found yet, as SOSL's index lags.
+ * search, a SOSL subset: {@code FIND {term [OR "phrase" ...]} [IN ALL|EMAIL|PHONE|NAME FIELDS]
+ * RETURNING Type[(fields [WHERE ...] [ORDER BY ...] [LIMIT n])], ...}. Matching is case-insensitive
+ * on whole words ({@code *} and {@code ?} wildcards allowed); phone searches compare digits.
+ * Records created less than the org's search index delay ago are not found yet, as SOSL's index
+ * lags.
  */
 final class SearchOperation implements SoapOperation {
 
-  private static final Pattern SOSL =
+  private static final Pattern FIND = Pattern.compile("^\\s*FIND\\s*\\{", Pattern.CASE_INSENSITIVE);
+  private static final Pattern AFTER_FIND =
       Pattern.compile(
-          "^\\s*FIND\\s*\\{(.*?)\\}\\s*(?:IN\\s+(ALL|EMAIL|PHONE|NAME)\\s+FIELDS\\s+)?"
-              + "RETURNING\\s+(.+?)\\s*$",
+          "^\\s*(?:IN\\s+(ALL|EMAIL|PHONE|NAME)\\s+FIELDS\\s+)?RETURNING\\s+(.+?)\\s*$",
           Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
   private static final Pattern TYPE_SPEC =
       Pattern.compile("^([A-Za-z0-9_]+)\\s*(?:\\((.*)\\))?$", Pattern.DOTALL);
   private static final Pattern CLAUSE =
@@ -39,17 +41,31 @@ final class SearchOperation implements SoapOperation {
   public void execute(SoapRequest request, Session session, XmlWriter body) {
     OrgState org = session.org();
     String sosl = SoapRequest.childText(request.operation(), "searchString");
-    Matcher m = SOSL.matcher(sosl == null ? "" : sosl);
+    sosl = sosl == null ? "" : sosl;
+    Matcher find = FIND.matcher(sosl);
+    if (!find.find()) {
+      throw malformed("unexpected token in search: " + sosl);
+    }
+    // The FIND clause ends at the first brace that is not escaped; scanned, not matched by a
+    // regex, because a long clause would overflow a backtracking regex's stack.
+    int close = find.end();
+    while (close < sosl.length() && sosl.charAt(close) != '}') {
+      close += sosl.charAt(close) == '\\' ? 2 : 1;
+    }
+    if (close >= sosl.length()) {
+      throw malformed("unexpected token in search: " + sosl);
+    }
+    Matcher m = AFTER_FIND.matcher(sosl.substring(close + 1));
     if (!m.matches()) {
       throw malformed("unexpected token in search: " + sosl);
     }
-    String term = m.group(1).trim().replaceAll("^\"|\"$", "");
-    if (term.isEmpty()) {
-      throw malformed("search term must be longer than one character: " + term);
+    List<String> terms = terms(sosl.substring(find.end(), close));
+    if (terms.isEmpty() || terms.stream().anyMatch(String::isEmpty)) {
+      throw malformed("search term must be longer than one character: " + sosl);
     }
-    String scope = m.group(2) == null ? "ALL" : m.group(2).toUpperCase(Locale.ROOT);
+    String scope = m.group(1) == null ? "ALL" : m.group(1).toUpperCase(Locale.ROOT);
     List<RowNode> found = new ArrayList<>();
-    for (String spec : splitTopLevel(m.group(3))) {
+    for (String spec : splitTopLevel(m.group(2))) {
       Matcher t = TYPE_SPEC.matcher(spec.trim());
       if (!t.matches()) {
         throw malformed("unexpected token: " + spec.trim());
@@ -63,7 +79,7 @@ final class SearchOperation implements SoapOperation {
                           "INVALID_TYPE",
                           "InvalidSObjectFault",
                           "sObject type '" + t.group(1) + "' is not supported."));
-      found.addAll(search(org, schema, term, scope, t.group(2)));
+      found.addAll(search(org, schema, terms, scope, t.group(2)));
     }
     body.start("searchResponse").start("result");
     for (RowNode row : found) {
@@ -75,7 +91,7 @@ final class SearchOperation implements SoapOperation {
   }
 
   private static List<RowNode> search(
-      OrgState org, SObjectSchema schema, String term, String scope, String inner) {
+      OrgState org, SObjectSchema schema, List<String> terms, String scope, String inner) {
     String fields = "Id";
     String rest = "";
     if (inner != null && !inner.isBlank()) {
@@ -96,8 +112,8 @@ final class SearchOperation implements SoapOperation {
       where = rest.substring(5, end).trim();
       tail = rest.substring(end).trim();
     }
-    Pattern matcher = termPattern(term);
-    String digits = term.replaceAll("[^0-9]", "");
+    List<Pattern> patterns = terms.stream().map(SearchOperation::termPattern).toList();
+    List<String> digits = terms.stream().map(t -> t.replaceAll("[^0-9]", "")).toList();
     Instant visibleBefore = org.clock().instant().minus(org.searchIndexDelay());
     String finalFields = fields;
     String finalWhere = where;
@@ -110,7 +126,11 @@ final class SearchOperation implements SoapOperation {
             if (created instanceof Instant at && at.isAfter(visibleBefore)) {
               continue;
             }
-            if (matches(schema, record, scope, matcher, digits)) {
+            boolean hit = false;
+            for (int i = 0; i < patterns.size() && !hit; i++) {
+              hit = matches(schema, record, scope, patterns.get(i), digits.get(i));
+            }
+            if (hit) {
               ids.add((String) record.get("Id"));
             }
           }
@@ -164,10 +184,50 @@ final class SearchOperation implements SoapOperation {
     };
   }
 
+  /**
+   * The search terms of a FIND clause: terms or "quoted phrases" joined by OR, with SOSL's
+   * backslash escapes for reserved characters undone.
+   */
+  static List<String> terms(String clause) {
+    List<String> terms = new ArrayList<>();
+    StringBuilder current = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < clause.length(); i++) {
+      char c = clause.charAt(i);
+      if (c == '\\' && i + 1 < clause.length()) {
+        char escaped = clause.charAt(++i);
+        if (escaped == '*' || escaped == '?' || escaped == '\\') {
+          current.append('\\'); // still literal when the term becomes a pattern
+        }
+        current.append(escaped);
+      } else if (c == '"') {
+        quoted = !quoted;
+      } else if (!quoted
+          && Character.isWhitespace(c)
+          && clause.regionMatches(true, i + 1, "OR", 0, 2)
+          && i + 3 < clause.length()
+          && Character.isWhitespace(clause.charAt(i + 3))) {
+        terms.add(current.toString().trim());
+        current.setLength(0);
+        i += 3;
+      } else {
+        current.append(c);
+      }
+    }
+    terms.add(current.toString().trim());
+    return terms;
+  }
+
   /** The term as a case-insensitive whole-word pattern; * and ? are wildcards. */
   private static Pattern termPattern(String term) {
     StringBuilder regex = new StringBuilder("(?<![\\p{L}\\p{N}])");
-    for (char c : term.toLowerCase(Locale.ROOT).toCharArray()) {
+    char[] chars = term.toLowerCase(Locale.ROOT).toCharArray();
+    for (int i = 0; i < chars.length; i++) {
+      char c = chars[i];
+      if (c == '\\' && i + 1 < chars.length) {
+        regex.append(Pattern.quote(String.valueOf(chars[++i])));
+        continue;
+      }
       switch (c) {
         case '*' -> regex.append("\\S*");
         case '?' -> regex.append("\\S");

@@ -54,6 +54,8 @@ public final class SoapHandler {
     ops.put("search", new SearchOperation());
     ops.put("findDuplicates", new FindDuplicatesOperation());
     ops.put("getUserInfo", UserInfoOperations.getUserInfo(sessions.idleTimeout()));
+    ops.put("describeSObject", DescribeOperations.describeSObject(baseUrl));
+    ops.put("describeGlobal", DescribeOperations.describeGlobal());
     this.operations = Map.copyOf(ops);
   }
 
