@@ -1,12 +1,15 @@
 package io.leadgate.dedup;
 
 import io.leadgate.contracts.LeadCaptured;
+import io.leadgate.contracts.LeadStatusChanged;
 import io.leadgate.contracts.Topics;
+import io.leadgate.dedup.recent.RecentRecords;
 import io.leadgate.service.budget.BudgetClient;
 import io.leadgate.service.kafka.KafkaListenerFactories;
 import io.leadgate.service.kafka.TopicDeclarations;
 import io.leadgate.service.salesforce.LeadgateSalesforceConfiguration;
 import io.leadgate.service.tenant.Tenants;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +31,8 @@ class DedupConfiguration {
   KafkaAdmin.NewTopics dedupTopics(@Value("${leadgate.kafka.replicas:1}") int replicas) {
     return TopicDeclarations.declare(
         replicas,
-        List.of(Topics.LEADS_TO_CREATE, Topics.LEADS_STATUS, Topics.SALESFORCE_API_USAGE),
-        List.of(Topics.LEADS_CAPTURED));
+        List.of(Topics.LEADS_TO_CREATE, Topics.SALESFORCE_API_USAGE, Topics.OWNER_COLLISIONS),
+        List.of(Topics.LEADS_CAPTURED, Topics.LEADS_STATUS));
   }
 
   @Bean
@@ -49,6 +52,17 @@ class DedupConfiguration {
                 (int) batch.maxWait().toMillis()));
     factory.setBatchListener(true);
     return factory;
+  }
+
+  @Bean
+  ConcurrentKafkaListenerContainerFactory<String, LeadStatusChanged> statusFeedListenerFactory(
+      KafkaListenerFactories factories) {
+    return factories.forTopic(Topics.LEADS_STATUS, LeadStatusChanged.class);
+  }
+
+  @Bean
+  RecentRecords recentRecords(DedupProperties properties, Clock clock) {
+    return new RecentRecords(properties.recentCapacity(), properties.recentTtl(), clock);
   }
 
   @Bean

@@ -1,5 +1,8 @@
 package io.leadgate.dedup;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
@@ -11,6 +14,14 @@ import org.springframework.validation.annotation.Validated;
  * @param budgetServiceUrl where allowances are asked for
  * @param retryAfter how long a batch waits when its org has no allowance left
  * @param phoneRegion the region for phone numbers typed without a country code
+ * @param lookup SEARCH: one SOSL search covers Leads and Contacts (one call per batch); QUERY: one
+ *     SOQL query per object (two calls, no index lag)
+ * @param fuzzyThreshold the name+company score from which a record is the same person (BLUE only)
+ * @param recentTtl how long a person Leadgate found or created is remembered
+ * @param recentCapacity how many identity keys are remembered
+ * @param inFlightWait how long a capture waits for another capture of the same person that is on
+ *     its way to creation, before it is sent on anyway (the writer's unique person key still
+ *     prevents a second record)
  */
 @ConfigurationProperties("leadgate.dedup")
 @Validated
@@ -18,4 +29,16 @@ public record DedupProperties(
     @NotNull URI budgetServiceUrl,
     @NotNull Duration retryAfter,
     @NotBlank String phoneRegion,
-    boolean foldPlusTags) {}
+    boolean foldPlusTags,
+    @NotNull Lookup lookup,
+    @DecimalMin("0.5") @DecimalMax("1.0") double fuzzyThreshold,
+    @NotNull Duration recentTtl,
+    @Min(100) int recentCapacity,
+    @NotNull Duration inFlightWait) {
+
+  /** How candidates are looked up in Salesforce. */
+  public enum Lookup {
+    SEARCH,
+    QUERY
+  }
+}

@@ -57,6 +57,102 @@ class DedupServiceIntegrationTest {
   @AfterEach
   void reopenBudget() {
     budget.setOpen(true);
+    budget.setMode("BLUE");
+  }
+
+  @Test
+  void nearTheCapADuplicateIsStillCaughtButItsDetailsAreNotReported() {
+    String email = "golden." + UUID.randomUUID() + "@example.com";
+    acme.seed("Lead", Map.of("LastName", "Gold", "Company", "G", "Email", email));
+    budget.setMode("GOLDEN");
+
+    JsonNode status = awaitStatus(publish(goldenCapture(email)), "DUPLICATE");
+
+    assertThat(status.get("cloud").asString()).isEqualTo("GOLDEN");
+    assertThat(status.get("match").isNull()).isTrue();
+  }
+
+  @Test
+  void aNicknameAtTheSameCompanyIsFoundByNameAndCompany() {
+    String company = "Difference Engines " + UUID.randomUUID().toString().substring(0, 8);
+    String leadId =
+        acme.seed(
+            "Lead",
+            Map.of(
+                "FirstName",
+                "Robert",
+                "LastName",
+                "Babbage",
+                "Company",
+                company + " Ltd",
+                "OwnerId",
+                TestSalesforce.janeId(acme)));
+    String capture =
+        goldenCapture("bob." + UUID.randomUUID() + "@elsewhere.example")
+            .replace("\"firstName\": \"Ada\"", "\"firstName\": \"Bob\"")
+            .replace("\"lastName\": \"Lovelace\"", "\"lastName\": \"Babbage\"")
+            .replace("Analytical Engines Ltd", company);
+
+    JsonNode status = awaitStatus(publish(capture), "DUPLICATE");
+
+    assertThat(status.get("match").get("id").asString()).isEqualTo(leadId);
+    assertThat(status.get("match").get("matchedOn").asString()).isEqualTo("name+company");
+  }
+
+  @Test
+  void aRecordOwnedBySomeoneElseRaisesAnOwnerCollision() {
+    String email = "owned." + UUID.randomUUID() + "@example.com";
+    acme.seed(
+        "Contact",
+        Map.of("LastName", "Owned", "Email", email, "OwnerId", TestSalesforce.janeId(acme)));
+    String captureId = publish(goldenCapture(email));
+
+    JsonNode status = awaitStatus(captureId, "DUPLICATE");
+
+    assertThat(status.get("reason").asString()).contains(TestSalesforce.OWNER_NAME);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                assertThat(TopicReader.readAll(Topics.OWNER_COLLISIONS.name()))
+                    .anySatisfy(
+                        r -> {
+                          assertThat(r.key()).isEqualTo(TestTenants.ACME_ORG);
+                          assertThat(r.value()).contains(captureId).contains("rep@acme.example");
+                        }));
+  }
+
+  @Test
+  void aPersonCapturedAgainWhileBeingCreatedWaitsAndIsThenAnsweredWithoutACall() {
+    String email = "twice." + UUID.randomUUID() + "@example.com";
+    String first = publish(goldenCapture(email));
+    awaitStatus(first, "CHECKING");
+    long before = acme.apiCallsInWindow();
+
+    String second = publish(goldenCapture(email));
+    // The writer's answer for the first capture arrives only now.
+    String created = "00Q" + "0000000Tw1c3EAA";
+    sendStatus(
+        first,
+        "{\"schemaVersion\":1,\"captureId\":\""
+            + first
+            + "\",\"teamId\":\"acme\",\"orgId\":\""
+            + TestTenants.ACME_ORG
+            + "\",\"state\":\"CREATED\",\"cloud\":\"BLUE\",\"match\":null,\"salesforceId\":\""
+            + created
+            + "\",\"reason\":null,\"nextAttemptAt\":null,\"apiCalls\":1.0,"
+            + "\"occurredAt\":\"2026-11-26T09:00:00Z\"}");
+
+    JsonNode status = awaitStatus(second, "DUPLICATE");
+
+    assertThat(status.get("match").get("id").asString()).isEqualTo(created);
+    assertThat(toCreate(second)).isEmpty();
+    assertThat(acme.apiCallsInWindow()).isEqualTo(before);
+  }
+
+  private static void sendStatus(String captureId, String json) {
+    producer().send(new ProducerRecord<>(Topics.LEADS_STATUS.name(), captureId, json));
+    producer().flush();
   }
 
   @Test

@@ -27,6 +27,13 @@ public final class Topics {
   public static final Topic LEADS_STATUS =
       new Topic("leads.status", 6, true, LeadStatusChanged.class);
 
+  /**
+   * Key org id. A capture matched a record someone else owns; one partition keeps an org's
+   * collisions in order, and they are few.
+   */
+  public static final Topic OWNER_COLLISIONS =
+      new Topic("leads.owner-collisions", 1, false, OwnerCollisionDetected.class);
+
   /** Key org id. Compacted: the latest budget per org. One partition: low volume, total order. */
   public static final Topic BUDGET_STATUS =
       new Topic("budget.status", 1, true, BudgetStatusChanged.class);
@@ -35,8 +42,22 @@ public final class Topics {
   public static final Topic SALESFORCE_API_USAGE =
       new Topic("salesforce.api-usage", 1, false, SalesforceApiUsageObserved.class);
 
+  /**
+   * Key org id. The audit trail of budget settings changes (who, when, before, after); not
+   * compacted, so every change is kept for the topic's retention.
+   */
+  public static final Topic BUDGET_AUDIT =
+      new Topic("budget.audit", 1, false, BudgetSettingsChanged.class);
+
   public static final List<Topic> ALL =
-      List.of(LEADS_CAPTURED, LEADS_TO_CREATE, LEADS_STATUS, BUDGET_STATUS, SALESFORCE_API_USAGE);
+      List.of(
+          LEADS_CAPTURED,
+          LEADS_TO_CREATE,
+          OWNER_COLLISIONS,
+          LEADS_STATUS,
+          BUDGET_STATUS,
+          SALESFORCE_API_USAGE,
+          BUDGET_AUDIT);
 
   private Topics() {}
 

@@ -18,6 +18,7 @@ public final class GoldenSamples {
   public static final String STATUS_DEFERRED = "lead-status-changed.deferred.v1.json";
   public static final String BUDGET_STATUS = "budget-status-changed.v1.json";
   public static final String API_USAGE = "salesforce-api-usage-observed.v1.json";
+  public static final String OWNER_COLLISION = "owner-collision-detected.v1.json";
 
   private GoldenSamples() {}
 

@@ -21,7 +21,9 @@ class WireFormatTest {
         Arguments.of(GoldenSamples.STATUS_CREATED, LeadStatusChanged.class),
         Arguments.of(GoldenSamples.STATUS_DEFERRED, LeadStatusChanged.class),
         Arguments.of(GoldenSamples.BUDGET_STATUS, BudgetStatusChanged.class),
-        Arguments.of(GoldenSamples.API_USAGE, SalesforceApiUsageObserved.class));
+        Arguments.of(GoldenSamples.API_USAGE, SalesforceApiUsageObserved.class),
+        Arguments.of(GoldenSamples.OWNER_COLLISION, OwnerCollisionDetected.class),
+        Arguments.of("budget-settings-changed.v1.json", BudgetSettingsChanged.class));
   }
 
   @ParameterizedTest(name = "{0}")

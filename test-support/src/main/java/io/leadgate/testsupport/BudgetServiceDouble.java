@@ -23,6 +23,8 @@ public final class BudgetServiceDouble implements AutoCloseable {
 
   private final HttpServer server;
   private final AtomicBoolean open = new AtomicBoolean(true);
+  private final java.util.concurrent.atomic.AtomicReference<String> mode =
+      new java.util.concurrent.atomic.AtomicReference<>("BLUE");
   private final List<String> requests = new CopyOnWriteArrayList<>();
 
   private BudgetServiceDouble(String serviceToken) {
@@ -57,7 +59,7 @@ public final class BudgetServiceDouble implements AutoCloseable {
                   + ",\"leaseId\":\""
                   + UUID.randomUUID()
                   + "\",\"expiresAt\":\"2099-01-01T00:00:00Z\",\"mode\":\""
-                  + (granting ? "BLUE" : "EXHAUSTED")
+                  + (granting ? mode.get() : "EXHAUSTED")
                   + "\"}";
           byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
           exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -79,6 +81,11 @@ public final class BudgetServiceDouble implements AutoCloseable {
   /** While closed, every request is granted nothing (the org is at its cap). */
   public void setOpen(boolean granting) {
     open.set(granting);
+  }
+
+  /** The mode reported with grants: BLUE, or GOLDEN near the cap. */
+  public void setMode(String grantingMode) {
+    mode.set(grantingMode);
   }
 
   public List<String> requests() {

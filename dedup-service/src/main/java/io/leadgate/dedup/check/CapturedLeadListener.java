@@ -23,6 +23,8 @@ class CapturedLeadListener {
 
   private static final Logger log = LoggerFactory.getLogger(CapturedLeadListener.class);
 
+  private static final Duration IN_FLIGHT = Duration.ofMillis(200);
+
   private final DuplicateCheck check;
   private final Duration retryAfter;
 
@@ -39,9 +41,9 @@ class CapturedLeadListener {
   void onCaptured(List<ConsumerRecord<String, LeadCaptured>> records) {
     int poison = firstUnreadable(records);
     List<LeadCaptured> readable = records.subList(0, poison).stream().map(r -> r.value()).toList();
-    int decided;
+    DuplicateCheck.Progress progress;
     try {
-      decided = check.check(readable);
+      progress = check.check(readable);
     } catch (SalesforceException.LimitExceeded | SalesforceException.Transient e) {
       log.warn(
           "Salesforce refused or failed ({}); the batch is retried in {}",
@@ -50,7 +52,8 @@ class CapturedLeadListener {
       throw new BatchListenerFailedException(
           "Salesforce unavailable", new RetryLaterException(e.getMessage(), retryAfter), 0);
     }
-    if (decided < readable.size()) {
+    int decided = progress.decided();
+    if (progress.waitingFor() == DuplicateCheck.Wait.BUDGET) {
       log.info(
           "No API allowance for part of the batch; {} records wait {}",
           readable.size() - decided,
@@ -58,6 +61,13 @@ class CapturedLeadListener {
       throw new BatchListenerFailedException(
           "No allowance",
           new RetryLaterException("The org has no API allowance left", retryAfter),
+          decided);
+    }
+    if (progress.waitingFor() == DuplicateCheck.Wait.IN_FLIGHT) {
+      // Another capture of this person is being created; its answer will decide this one.
+      throw new BatchListenerFailedException(
+          "Same person in flight",
+          new RetryLaterException("Another capture of this person is being created", IN_FLIGHT),
           decided);
     }
     if (poison < records.size()) {

@@ -8,13 +8,17 @@ import io.leadgate.contracts.LeadDetails;
 import io.leadgate.contracts.LeadState;
 import io.leadgate.contracts.LeadStatusChanged;
 import io.leadgate.contracts.MatchedRecord;
+import io.leadgate.contracts.OwnerCollisionDetected;
 import io.leadgate.contracts.Topics;
 import io.leadgate.dedup.DedupProperties;
 import io.leadgate.dedup.matching.DuplicateMatcher;
 import io.leadgate.dedup.matching.Verdict;
+import io.leadgate.dedup.recent.RecentRecords;
 import io.leadgate.identity.IdentityKeys;
 import io.leadgate.identity.IdentityNormalizer;
 import io.leadgate.identity.IdentityPolicy;
+import io.leadgate.identity.MatchThreshold;
+import io.leadgate.identity.NameCompany;
 import io.leadgate.identity.RawIdentity;
 import io.leadgate.salesforce.CandidateQuery;
 import io.leadgate.salesforce.CandidateResult;
@@ -38,9 +42,11 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * Checks a batch of captures against Salesforce. Captures are grouped by org, and each org's group
- * costs one query per object whatever its size, paid for with an allowance from budget-service.
- * Nothing is spent without an allowance: an org without one has its captures deferred.
+ * Checks a batch of captures against Salesforce. A capture of a person Leadgate found or created
+ * minutes ago is answered from memory, without a call. The rest are grouped by org, and each org's
+ * group costs one search (or one query per object) whatever its size, paid for with an allowance
+ * from budget-service. Nothing is spent without an allowance: an org without one has its captures
+ * deferred, and they stay in Kafka until the allowance returns.
  */
 @Service
 public class DuplicateCheck {
@@ -52,6 +58,7 @@ public class DuplicateCheck {
   private final KafkaTemplate<String, Object> kafka;
   private final IdentityNormalizer normalizer;
   private final DuplicateMatcher matcher;
+  private final RecentRecords recent;
   private final DedupProperties properties;
   private final Clock clock;
 
@@ -59,11 +66,13 @@ public class DuplicateCheck {
       SalesforceClients salesforce,
       BudgetClient budget,
       KafkaTemplate<String, Object> kafka,
+      RecentRecords recent,
       DedupProperties properties,
       Clock clock) {
     this.salesforce = salesforce;
     this.budget = budget;
     this.kafka = kafka;
+    this.recent = recent;
     this.properties = properties;
     this.clock = clock;
     this.normalizer =
@@ -72,73 +81,147 @@ public class DuplicateCheck {
     this.matcher = new DuplicateMatcher(normalizer);
   }
 
+  /** Why a batch stopped before its end. */
+  public enum Wait {
+    NONE,
+    BUDGET,
+    IN_FLIGHT
+  }
+
   /**
-   * Checks the captures in order, up to the first one whose org has no allowance.
+   * How far a batch got.
    *
-   * @return how many captures, from the start of the list, were decided; the rest must be delivered
-   *     again later
+   * @param decided how many captures, from the start of the list, were decided; the rest must be
+   *     delivered again later
    */
-  public int check(List<LeadCaptured> captures) {
-    Map<String, List<Integer>> indexesByOrg = new LinkedHashMap<>();
+  public record Progress(int decided, Wait waitingFor) {}
+
+  /**
+   * Checks the captures in order, up to the first that must wait (for budget or another capture).
+   */
+  public Progress check(List<LeadCaptured> captures) {
+    List<CompletableFuture<?>> sends = new ArrayList<>();
+    List<IdentityKeys> keys = captures.stream().map(c -> keys(c.lead())).toList();
+
+    int decided = captures.size();
+    Wait waiting = Wait.NONE;
+    Set<Integer> fromMemory = new LinkedHashSet<>();
     for (int i = 0; i < captures.size(); i++) {
-      indexesByOrg.computeIfAbsent(captures.get(i).orgId(), org -> new ArrayList<>()).add(i);
+      Optional<MatchedRecord> known = recent.find(keys.get(i));
+      if (known.isPresent()) {
+        fromMemory.add(i);
+      } else if (recent.isInFlight(keys.get(i), properties.inFlightWait())) {
+        decided = i;
+        waiting = Wait.IN_FLIGHT;
+        break;
+      }
+    }
+
+    Map<String, List<Integer>> toLookUp = new LinkedHashMap<>();
+    for (int i = 0; i < decided; i++) {
+      if (!fromMemory.contains(i)) {
+        toLookUp.computeIfAbsent(captures.get(i).orgId(), org -> new ArrayList<>()).add(i);
+      }
     }
     Map<String, Allowance> allowances = new LinkedHashMap<>();
-    Map<String, CandidateQuery> queries = new LinkedHashMap<>();
-    int decided = captures.size();
-    for (Map.Entry<String, List<Integer>> org : indexesByOrg.entrySet()) {
-      CandidateQuery query = queryFor(captures, org.getValue());
-      int needed = salesforce.forOrg(org.getKey()).callsToFind(query);
+    for (Map.Entry<String, List<Integer>> org : toLookUp.entrySet()) {
+      CandidateQuery query = queryFor(captures, org.getValue(), true);
+      int needed = callsFor(salesforce.forOrg(org.getKey()), query);
       Allowance allowance = budget.request(org.getKey(), needed, BudgetClient.Purpose.CHECK);
       allowances.put(org.getKey(), allowance);
-      queries.put(org.getKey(), query);
       if (allowance.granted() < needed) {
-        decided = Math.min(decided, org.getValue().get(0));
+        int first = org.getValue().get(0);
+        if (first < decided) {
+          decided = first;
+          waiting = Wait.BUDGET;
+        }
       }
     }
-    List<CompletableFuture<?>> sends = new ArrayList<>();
-    for (Map.Entry<String, List<Integer>> org : indexesByOrg.entrySet()) {
-      String orgId = org.getKey();
-      Allowance allowance = allowances.get(orgId);
+
+    Instant now = clock.instant();
+    for (int i : fromMemory) {
+      if (i < decided) {
+        LeadCaptured capture = captures.get(i);
+        MatchedRecord record = recent.find(keys.get(i)).orElseThrow();
+        sends.addAll(duplicate(capture, record, Cloud.BLUE, 0, now));
+      }
+    }
+    for (Map.Entry<String, List<Integer>> org : toLookUp.entrySet()) {
       int cutoff = decided;
-      List<LeadCaptured> now =
-          org.getValue().stream().filter(i -> i < cutoff).map(captures::get).toList();
-      if (now.isEmpty()) {
-        budget.report(orgId, allowance, 0);
+      List<Integer> ready = org.getValue().stream().filter(i -> i < cutoff).toList();
+      Allowance allowance = allowances.get(org.getKey());
+      if (ready.isEmpty()) {
+        budget.report(org.getKey(), allowance, 0);
         continue;
       }
-      sends.addAll(checkOrg(orgId, now, allowance));
+      sends.addAll(checkOrg(org.getKey(), captures, keys, ready, allowance));
     }
-    if (decided < captures.size()) {
+    if (waiting == Wait.BUDGET) {
       for (LeadCaptured later : captures.subList(decided, captures.size())) {
         sends.add(send(deferred(later)));
       }
     }
     CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
-    return decided;
+    return new Progress(decided, waiting);
+  }
+
+  /** A status event from the writer: a capture this instance sent to creation got its answer. */
+  public void onStatus(LeadStatusChanged status) {
+    if (!status.state().isFinal()) {
+      return;
+    }
+    Optional<MatchedRecord> record =
+        status.state() == LeadState.CREATED && status.salesforceId() != null
+            ? Optional.of(
+                new MatchedRecord(
+                    status.salesforceId().startsWith("003") ? "Contact" : "Lead",
+                    status.salesforceId(),
+                    null,
+                    null,
+                    "recent capture",
+                    1.0))
+            : Optional.ofNullable(status.match());
+    recent.finished(status.captureId(), record);
   }
 
   private List<CompletableFuture<?>> checkOrg(
-      String orgId, List<LeadCaptured> captures, Allowance allowance) {
+      String orgId,
+      List<LeadCaptured> captures,
+      List<IdentityKeys> keys,
+      List<Integer> indexes,
+      Allowance allowance) {
     SalesforceClient client = salesforce.forOrg(orgId);
-    CandidateQuery query = queryFor(captures);
+    boolean blue = allowance.mode() == BudgetMode.BLUE;
+    CandidateQuery query = queryFor(captures, indexes, blue);
     CandidateResult result;
     try {
-      result = client.findCandidates(query);
+      result = lookUp(client, query);
     } finally {
       // Whatever happened, the unspent part of the lease goes back; a failed call still counts.
-      budget.report(orgId, allowance, client.callsToFind(query));
+      budget.report(orgId, allowance, callsFor(client, query));
     }
-    Cloud cloud = allowance.mode() == BudgetMode.BLUE ? Cloud.BLUE : Cloud.GOLDEN;
-    double share = (double) result.calls() / captures.size();
+    Cloud cloud = blue ? Cloud.BLUE : Cloud.GOLDEN;
+    Optional<MatchThreshold> fuzzy =
+        blue ? Optional.of(MatchThreshold.of(properties.fuzzyThreshold())) : Optional.empty();
+    double share = (double) result.calls() / indexes.size();
     Instant now = clock.instant();
     List<CompletableFuture<?>> sends = new ArrayList<>();
-    for (LeadCaptured capture : captures) {
-      Optional<Verdict> verdict = matcher.match(keys(capture.lead()), result.candidates());
+    for (int i : indexes) {
+      LeadCaptured capture = captures.get(i);
+      LeadDetails lead = capture.lead();
+      Optional<Verdict> verdict =
+          matcher.match(
+              keys.get(i),
+              new NameCompany(lead.firstName(), lead.lastName(), lead.company()),
+              result.candidates(),
+              fuzzy);
       if (verdict.isPresent()) {
         log.info("Capture {} is a duplicate: {}", capture.captureId(), verdict.get().explanation());
-        sends.add(send(duplicate(capture, verdict.get(), cloud, share, now)));
+        MatchedRecord record = toMatched(verdict.get());
+        recent.remember(keys.get(i), record);
+        sends.addAll(duplicate(capture, record, cloud, share, now));
       } else {
+        recent.sentToCreate(capture.captureId(), keys.get(i));
         sends.add(
             kafka.send(
                 Topics.LEADS_TO_CREATE.name(),
@@ -151,22 +234,65 @@ public class DuplicateCheck {
     return sends;
   }
 
-  private LeadStatusChanged duplicate(
-      LeadCaptured capture, Verdict verdict, Cloud cloud, double share, Instant now) {
+  private CandidateResult lookUp(SalesforceClient client, CandidateQuery query) {
+    return properties.lookup() == DedupProperties.Lookup.SEARCH
+        ? client.searchCandidates(query)
+        : client.findCandidates(query);
+  }
+
+  private int callsFor(SalesforceClient client, CandidateQuery query) {
+    return properties.lookup() == DedupProperties.Lookup.SEARCH
+        ? client.callsToSearch(query)
+        : client.callsToFind(query);
+  }
+
+  private List<CompletableFuture<?>> duplicate(
+      LeadCaptured capture, MatchedRecord record, Cloud cloud, double share, Instant now) {
+    List<CompletableFuture<?>> sends = new ArrayList<>();
     LeadStatusChanged status =
         status(capture, LeadState.DUPLICATE, now).withCloud(cloud).withApiCalls(share);
+    boolean collision =
+        record.ownerEmail() != null
+            && capture.capturedBy() != null
+            && !record.ownerEmail().equalsIgnoreCase(capture.capturedBy().strip());
+    if (collision) {
+      sends.add(
+          kafka.send(
+              Topics.OWNER_COLLISIONS.name(),
+              capture.orgId(),
+              new OwnerCollisionDetected(
+                  OwnerCollisionDetected.VERSION,
+                  capture.captureId(),
+                  capture.teamId(),
+                  capture.orgId(),
+                  capture.capturedBy(),
+                  record,
+                  now)));
+    }
     if (cloud == Cloud.GOLDEN) {
       // Near the cap the duplicate is still prevented, but its details are not reported.
-      return status;
+      sends.add(send(status));
+      return sends;
     }
-    return status.withMatch(
-        new MatchedRecord(
-            verdict.record().object(),
-            verdict.record().id(),
-            verdict.record().ownerName(),
-            verdict.record().ownerEmail(),
-            verdict.matchedOn(),
-            verdict.confidence()));
+    LeadStatusChanged detailed = status.withMatch(record);
+    if (collision) {
+      detailed =
+          detailed.withReason(
+              "Owned by " + record.ownerName() + " <" + record.ownerEmail() + ">, not by you.",
+              null);
+    }
+    sends.add(send(detailed));
+    return sends;
+  }
+
+  private static MatchedRecord toMatched(Verdict verdict) {
+    return new MatchedRecord(
+        verdict.record().object(),
+        verdict.record().id(),
+        verdict.record().ownerName(),
+        verdict.record().ownerEmail(),
+        verdict.matchedOn(),
+        verdict.confidence());
   }
 
   private LeadStatusChanged deferred(LeadCaptured capture) {
@@ -201,21 +327,23 @@ public class DuplicateCheck {
     return kafka.send(Topics.LEADS_STATUS.name(), status.captureId(), status);
   }
 
-  private CandidateQuery queryFor(List<LeadCaptured> captures, List<Integer> indexes) {
-    return queryFor(indexes.stream().map(captures::get).toList());
-  }
-
-  private CandidateQuery queryFor(List<LeadCaptured> captures) {
+  private CandidateQuery queryFor(
+      List<LeadCaptured> captures, List<Integer> indexes, boolean withNames) {
     Set<String> emails = new LinkedHashSet<>();
     Set<String> linkedins = new LinkedHashSet<>();
     Set<String> phones = new LinkedHashSet<>();
-    for (LeadCaptured capture : captures) {
-      IdentityKeys keys = keys(capture.lead());
+    Set<String> lastNames = new LinkedHashSet<>();
+    for (int i : indexes) {
+      LeadDetails lead = captures.get(i).lead();
+      IdentityKeys keys = keys(lead);
       keys.email().ifPresent(emails::add);
       keys.linkedin().ifPresent(linkedins::add);
       keys.phone().ifPresent(phones::add);
+      if (withNames && lead.lastName() != null && !lead.lastName().isBlank()) {
+        lastNames.add(lead.lastName().strip());
+      }
     }
-    return new CandidateQuery(emails, linkedins, phones);
+    return new CandidateQuery(emails, linkedins, phones, lastNames);
   }
 
   private IdentityKeys keys(LeadDetails lead) {
