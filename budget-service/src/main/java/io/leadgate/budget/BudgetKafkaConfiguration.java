@@ -1,5 +1,7 @@
 package io.leadgate.budget;
 
+import io.leadgate.budget.store.StateRecord;
+import io.leadgate.contracts.BudgetSettingsChanged;
 import io.leadgate.contracts.SalesforceApiUsageObserved;
 import io.leadgate.contracts.Topics;
 import io.leadgate.service.kafka.KafkaListenerFactories;
@@ -17,9 +19,17 @@ import org.springframework.kafka.core.KafkaAdmin;
 class BudgetKafkaConfiguration {
 
   @Bean
-  KafkaAdmin.NewTopics budgetTopics(@Value("${leadgate.kafka.replicas:1}") int replicas) {
+  KafkaAdmin.NewTopics budgetTopics(
+      @Value("${leadgate.kafka.replicas:1}") int replicas, BudgetProperties properties) {
+    // Internal: only budget-service reads them, so they are defined here, not in lead-contracts.
+    // One partition each: low volume, and the whole topic is read at start anyway.
+    Topics.Topic settings =
+        new Topics.Topic(properties.settingsTopic(), 1, true, BudgetSettingsChanged.class);
+    Topics.Topic state = new Topics.Topic(properties.stateTopic(), 1, true, StateRecord.class);
     return TopicDeclarations.declare(
-        replicas, List.of(Topics.BUDGET_STATUS), List.of(Topics.SALESFORCE_API_USAGE));
+        replicas,
+        List.of(Topics.BUDGET_STATUS, Topics.BUDGET_AUDIT, settings, state),
+        List.of(Topics.SALESFORCE_API_USAGE));
   }
 
   @Bean

@@ -31,7 +31,12 @@ import tools.jackson.databind.json.JsonMapper;
 @WithKafkaBroker
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {BudgetServiceApplication.CONFIG_NAME, TestTenants.CONFIG_IMPORT})
+    properties = {
+      BudgetServiceApplication.CONFIG_NAME,
+      TestTenants.CONFIG_IMPORT,
+      "leadgate.budget.settings-topic=budget.settings.it-${random.uuid}",
+      "leadgate.budget.state-topic=budget.state.it-${random.uuid}"
+    })
 class BudgetServiceIntegrationTest {
 
   private final HttpClient http = HttpClient.newHttpClient();
@@ -130,6 +135,60 @@ class BudgetServiceIntegrationTest {
     assertThat(own.statusCode()).isEqualTo(200);
     assertThat(json.readTree(own.body()).get("capCalls").asLong()).isEqualTo(7_500);
     assertThat(other.statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void onlyTheTeamAdminChangesSettingsAndEveryChangeIsAudited() throws Exception {
+    String body =
+        "{\"capPercent\":70,\"goldenPercent\":85,\"pacing\":\"EVEN\",\"reserveCalls\":200}";
+    String path = "/api/v1/orgs/" + TestTenants.ACME_ORG + "/budget";
+
+    HttpResponse<String> member = put(path, TestTenants.ACME_API_KEY, body);
+    HttpResponse<String> service = put(path, TestTenants.SERVICE_TOKEN, body);
+    HttpResponse<String> otherAdmin = put(path, "globex-admin-key", body);
+    HttpResponse<String> invalid =
+        put(
+            path,
+            TestTenants.ACME_ADMIN_KEY,
+            body.replace("\"capPercent\":70", "\"capPercent\":0"));
+    HttpResponse<String> admin = put(path, TestTenants.ACME_ADMIN_KEY, body);
+
+    assertThat(member.statusCode()).isEqualTo(403);
+    assertThat(service.statusCode()).isEqualTo(403);
+    assertThat(otherAdmin.statusCode()).isEqualTo(404);
+    assertThat(invalid.statusCode()).isEqualTo(400);
+    assertThat(invalid.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("application/problem+json");
+    assertThat(admin.statusCode()).isEqualTo(200);
+    JsonNode view = json.readTree(get(path, TestTenants.ACME_API_KEY).body());
+    assertThat(view.get("capCalls").asLong()).isEqualTo(10_500);
+    assertThat(view.get("settings").get("pacing").asString()).isEqualTo("EVEN");
+    assertThat(view.get("affordableCaptures").asLong()).isPositive();
+    JsonNode audit =
+        TopicReader.readAll(Topics.BUDGET_AUDIT.name()).stream()
+            .filter(record -> TestTenants.ACME_ORG.equals(record.key()))
+            .map(record -> json.readTree(record.value()))
+            .reduce((first, second) -> second)
+            .orElseThrow();
+    assertThat(audit.get("changedBy").asString()).isEqualTo("admin:acme");
+    assertThat(audit.get("before").get("capPercent").asInt()).isEqualTo(50);
+    assertThat(audit.get("after").get("capPercent").asInt()).isEqualTo(70);
+
+    // Put the defaults back: the other tests of this context expect them.
+    put(
+        path,
+        TestTenants.ACME_ADMIN_KEY,
+        "{\"capPercent\":50,\"goldenPercent\":80,\"pacing\":\"OFF\",\"reserveCalls\":0}");
+  }
+
+  private HttpResponse<String> put(String path, String token, String body) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private JsonNode allowance(String org, long calls, String token) throws Exception {

@@ -1,7 +1,5 @@
 package io.leadgate.budget.allowance;
 
-import io.leadgate.budget.allocation.Lease;
-import io.leadgate.budget.allocation.OrgBudget;
 import io.leadgate.budget.allocation.Purpose;
 import io.leadgate.contracts.BudgetMode;
 import io.leadgate.service.tenant.Caller;
@@ -10,10 +8,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import java.time.Clock;
 import java.time.Instant;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
@@ -23,20 +19,15 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/**
- * Allowances for Leadgate's own services (service token only), and a read-only budget view for the
- * org's team.
- */
+/** Allowances for Leadgate's own services (service token only). */
 @RestController
 @RequestMapping("/api/v1/orgs/{orgId}")
 class AllowanceController {
 
   private final BudgetLedger ledger;
-  private final Clock clock;
 
-  AllowanceController(BudgetLedger ledger, Clock clock) {
+  AllowanceController(BudgetLedger ledger) {
     this.ledger = ledger;
-    this.clock = clock;
   }
 
   record AllowanceRequest(@Min(1) @Max(10_000) long calls, @NotNull Purpose purpose) {}
@@ -45,23 +36,15 @@ class AllowanceController {
 
   record UsageReport(@Min(0) long used) {}
 
-  record BudgetView(
-      String orgId,
-      long dailyLimit,
-      long observedUsage,
-      long outstandingGrants,
-      long capCalls,
-      BudgetMode mode) {}
-
   @PostMapping("/allowances")
   AllowanceGranted request(
       @PathVariable String orgId,
       @Valid @RequestBody AllowanceRequest request,
       @RequestAttribute(BearerAuthenticationFilter.CALLER) Caller caller) {
     requireService(caller);
-    Lease lease = ledger.request(orgId, request.calls(), request.purpose());
+    BudgetLedger.Grant grant = ledger.request(orgId, request.calls(), request.purpose());
     return new AllowanceGranted(
-        lease.granted(), lease.leaseId(), lease.expiresAt(), ledger.mode(orgId));
+        grant.lease().granted(), grant.lease().leaseId(), grant.lease().expiresAt(), grant.mode());
   }
 
   @PostMapping("/allowances/{leaseId}/usage")
@@ -73,25 +56,6 @@ class AllowanceController {
       @RequestAttribute(BearerAuthenticationFilter.CALLER) Caller caller) {
     requireService(caller);
     ledger.report(orgId, leaseId, report.used());
-  }
-
-  @GetMapping("/budget")
-  BudgetView budget(
-      @PathVariable String orgId,
-      @RequestAttribute(BearerAuthenticationFilter.CALLER) Caller caller) {
-    if (!caller.mayAccessOrg(orgId)) {
-      // Another team's org is indistinguishable from an unknown one.
-      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such org");
-    }
-    OrgBudget budget = ledger.budget(orgId);
-    Instant now = clock.instant();
-    return new BudgetView(
-        orgId,
-        budget.dailyLimit(),
-        budget.observedUsage(),
-        budget.outstanding(now),
-        budget.capCalls(),
-        budget.mode(now));
   }
 
   private static void requireService(Caller caller) {

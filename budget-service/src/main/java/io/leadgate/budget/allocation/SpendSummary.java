@@ -1,0 +1,15 @@
+package io.leadgate.budget.allocation;
+
+/**
+ * What Leadgate's own reported calls tell about the org's window, summarised by {@link SpendLog}
+ * for one moment.
+ *
+ * @param agedOut reported calls that the last observation surely counted and that have surely left
+ *     Salesforce's rolling window since: the observed usage is that much too high now
+ * @param lastHour reported calls in the trailing hour (pacing)
+ * @param inWindow reported calls that may still be in the rolling window (Leadgate's share)
+ */
+public record SpendSummary(long agedOut, long lastHour, long inWindow) {
+
+  public static final SpendSummary NONE = new SpendSummary(0, 0, 0);
+}
