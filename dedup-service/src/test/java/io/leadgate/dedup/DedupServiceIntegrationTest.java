@@ -123,11 +123,10 @@ class DedupServiceIntegrationTest {
   }
 
   @Test
-  void aPersonCapturedAgainWhileBeingCreatedWaitsAndIsThenAnsweredWithoutACall() {
+  void aPersonCapturedAgainWhileBeingCreatedWaitsAndIsThenTheCreatedRecord() {
     String email = "twice." + UUID.randomUUID() + "@example.com";
     String first = publish(goldenCapture(email));
     awaitStatus(first, "CHECKING");
-    long before = acme.apiCallsInWindow();
 
     String second = publish(goldenCapture(email));
     // The writer's answer for the first capture arrives only now.
@@ -147,6 +146,23 @@ class DedupServiceIntegrationTest {
 
     assertThat(status.get("match").get("id").asString()).isEqualTo(created);
     assertThat(toCreate(second)).isEmpty();
+  }
+
+  @Test
+  void aDuplicateCapturedAgainWithinMinutesCostsNoCall() {
+    String email = "again." + UUID.randomUUID() + "@example.com";
+    String contactId =
+        acme.seed(
+            "Contact",
+            Map.of("LastName", "Again", "Email", email, "OwnerId", TestSalesforce.janeId(acme)));
+    awaitStatus(publish(goldenCapture(email)), "DUPLICATE");
+    long before = acme.apiCallsInWindow();
+
+    JsonNode again = awaitStatus(publish(goldenCapture(email)), "DUPLICATE");
+
+    assertThat(again.get("match").get("id").asString()).isEqualTo(contactId);
+    assertThat(again.get("match").get("ownerName").asString()).isEqualTo(TestSalesforce.OWNER_NAME);
+    assertThat(again.get("apiCalls").asDouble()).isZero();
     assertThat(acme.apiCallsInWindow()).isEqualTo(before);
   }
 

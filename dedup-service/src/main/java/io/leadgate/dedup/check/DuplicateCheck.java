@@ -108,8 +108,12 @@ public class DuplicateCheck {
     Set<Integer> fromMemory = new LinkedHashSet<>();
     for (int i = 0; i < captures.size(); i++) {
       Optional<MatchedRecord> known = recent.find(keys.get(i));
-      if (known.isPresent()) {
+      if (known.isPresent() && known.get().ownerName() != null) {
         fromMemory.add(i);
+      } else if (known.isPresent()) {
+        // Created by Leadgate moments ago, owner not known yet: a lookup names the owner, and
+        // if the search index has not caught up, the remembered record still answers.
+        continue;
       } else if (recent.isInFlight(keys.get(i), properties.inFlightWait())) {
         decided = i;
         waiting = Wait.IN_FLIGHT;
@@ -220,6 +224,8 @@ public class DuplicateCheck {
         MatchedRecord record = toMatched(verdict.get());
         recent.remember(keys.get(i), record);
         sends.addAll(duplicate(capture, record, cloud, share, now));
+      } else if (recent.find(keys.get(i)).isPresent()) {
+        sends.addAll(duplicate(capture, recent.find(keys.get(i)).get(), cloud, share, now));
       } else {
         recent.sentToCreate(capture.captureId(), keys.get(i));
         sends.add(
