@@ -11,10 +11,14 @@ import io.leadgate.emulator.UserSpec;
 import io.leadgate.testsupport.KafkaBroker;
 import io.leadgate.testsupport.TestTenants;
 import io.leadgate.writer.WriterServiceApplication;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
 /**
  * The whole of Leadgate in one JVM for end-to-end tests: the shared real broker, the Salesforce
@@ -27,9 +31,23 @@ final class LeadgateStack implements AutoCloseable {
   final EmulatedOrg acme;
   private final List<ConfigurableApplicationContext> services = new ArrayList<>();
   private final int capturePort;
+  private final int budgetPort;
 
-  private LeadgateStack() {
+  /** The emulator's clock, handed to every service so that simulated days pass for all. */
+  private static volatile Clock sharedClock = Clock.systemUTC();
+
+  @Configuration(proxyBeanMethods = false)
+  static class SharedClock {
+    @Bean
+    @Primary
+    Clock stackClock() {
+      return sharedClock;
+    }
+  }
+
+  private LeadgateStack(List<String> extraArguments) {
     emulator = SalesforceEmulator.start(EmulatorConfig.defaults().withPort(0));
+    sharedClock = emulator.clock();
     acme =
         emulator.createOrg(
             OrgSpec.of("Acme", TestTenants.ACME_CLIENT_ID, TestTenants.ACME_CLIENT_SECRET)
@@ -45,7 +63,9 @@ final class LeadgateStack implements AutoCloseable {
             "server.port=0",
             "spring.kafka.bootstrap-servers=" + kafka,
             "LEADGATE_TEST_SALESFORCE_URL=" + emulator.baseUrl());
-    int budgetPort =
+    common = new ArrayList<>(common);
+    common.addAll(extraArguments);
+    budgetPort =
         port(start(BudgetServiceApplication.class, BudgetServiceApplication.CONFIG_NAME, common));
     List<String> withBudget = new ArrayList<>(common);
     withBudget.add("BUDGET_SERVICE_URL=http://127.0.0.1:" + budgetPort);
@@ -56,7 +76,16 @@ final class LeadgateStack implements AutoCloseable {
   }
 
   static LeadgateStack start() {
-    return new LeadgateStack();
+    return new LeadgateStack(List.of());
+  }
+
+  /** A stack whose services also get these {@code name=value} settings. */
+  static LeadgateStack start(List<String> extraArguments) {
+    return new LeadgateStack(extraArguments);
+  }
+
+  String budgetUrl() {
+    return "http://127.0.0.1:" + budgetPort;
   }
 
   String captureUrl() {
@@ -69,7 +98,7 @@ final class LeadgateStack implements AutoCloseable {
     List<String> args = new ArrayList<>();
     properties.forEach(property -> args.add("--" + property));
     ConfigurableApplicationContext context =
-        new SpringApplicationBuilder(application)
+        new SpringApplicationBuilder(application, SharedClock.class)
             .properties(configName)
             .run(args.toArray(String[]::new));
     services.add(context);
