@@ -1,21 +1,33 @@
 package io.leadgate.budget;
 
+import io.leadgate.budget.dashboard.Dashboard;
+import io.leadgate.budget.dashboard.DashboardProperties;
+import io.leadgate.budget.dashboard.DashboardTickets;
+import io.leadgate.budget.leads.LeadMeters;
 import io.leadgate.budget.store.StateRecord;
 import io.leadgate.contracts.BudgetSettingsChanged;
+import io.leadgate.contracts.BudgetStatusChanged;
+import io.leadgate.contracts.LeadStatusChanged;
 import io.leadgate.contracts.SalesforceApiUsageObserved;
 import io.leadgate.contracts.Topics;
 import io.leadgate.service.kafka.KafkaListenerFactories;
 import io.leadgate.service.kafka.TopicDeclarations;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.FixedBackOff;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(BudgetProperties.class)
+@EnableConfigurationProperties({BudgetProperties.class, DashboardProperties.class})
 class BudgetKafkaConfiguration {
 
   @Bean
@@ -28,7 +40,9 @@ class BudgetKafkaConfiguration {
     Topics.Topic state = new Topics.Topic(properties.stateTopic(), 1, true, StateRecord.class);
     return TopicDeclarations.declare(
         replicas,
-        List.of(Topics.BUDGET_STATUS, Topics.BUDGET_AUDIT, settings, state),
+        // leads.status is only read here (metrics, dashboard); declared so that those consumers
+        // find it even when budget-service starts before the services that write it.
+        List.of(Topics.BUDGET_STATUS, Topics.BUDGET_AUDIT, Topics.LEADS_STATUS, settings, state),
         List.of(Topics.SALESFORCE_API_USAGE));
   }
 
@@ -36,5 +50,62 @@ class BudgetKafkaConfiguration {
   ConcurrentKafkaListenerContainerFactory<String, SalesforceApiUsageObserved>
       apiUsageListenerFactory(KafkaListenerFactories factories) {
     return factories.forTopic(Topics.SALESFORCE_API_USAGE, SalesforceApiUsageObserved.class);
+  }
+
+  /** Counts each decision once: one group shared by every replica. */
+  @Bean
+  ConcurrentKafkaListenerContainerFactory<String, LeadStatusChanged> leadMetricsListenerFactory(
+      KafkaListenerFactories factories) {
+    return readOnly(
+        factories.forTopic(
+            Topics.LEADS_STATUS,
+            LeadStatusChanged.class,
+            Map.of(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest")));
+  }
+
+  /** The dashboard reads both compacted topics whole: the deferred backlog needs every capture. */
+  @Bean
+  ConcurrentKafkaListenerContainerFactory<String, LeadStatusChanged> dashboardLeadsListenerFactory(
+      KafkaListenerFactories factories) {
+    return readOnly(
+        factories.forTopic(
+            Topics.LEADS_STATUS,
+            LeadStatusChanged.class,
+            Map.of(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest")));
+  }
+
+  @Bean
+  ConcurrentKafkaListenerContainerFactory<String, BudgetStatusChanged>
+      dashboardBudgetListenerFactory(KafkaListenerFactories factories) {
+    return readOnly(
+        factories.forTopic(
+            Topics.BUDGET_STATUS,
+            BudgetStatusChanged.class,
+            Map.of(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest")));
+  }
+
+  @Bean
+  LeadMeters leadMeters(MeterRegistry registry) {
+    return new LeadMeters(registry, 100_000);
+  }
+
+  @Bean
+  Dashboard dashboard(DashboardProperties properties) {
+    return new Dashboard(properties.window(), properties.duplicates());
+  }
+
+  @Bean
+  DashboardTickets dashboardTickets(DashboardProperties properties, Clock clock) {
+    return new DashboardTickets(clock, properties.ticketTtl());
+  }
+
+  /**
+   * These consumers only observe topics other services own: an unreadable record is skipped and
+   * logged, never dead-lettered (the owning consumer already parks it, once).
+   */
+  private static <T> ConcurrentKafkaListenerContainerFactory<String, T> readOnly(
+      ConcurrentKafkaListenerContainerFactory<String, T> factory) {
+    factory.setCommonErrorHandler(new DefaultErrorHandler(new FixedBackOff(0, 0)));
+    return factory;
   }
 }

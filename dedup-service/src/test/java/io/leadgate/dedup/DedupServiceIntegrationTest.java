@@ -7,12 +7,15 @@ import io.leadgate.contracts.GoldenSamples;
 import io.leadgate.contracts.LeadCaptured;
 import io.leadgate.contracts.Topics;
 import io.leadgate.emulator.EmulatedOrg;
+import io.leadgate.service.observability.KafkaHealthIndicator;
+import io.leadgate.service.salesforce.SalesforceHealthIndicator;
 import io.leadgate.testsupport.BudgetServiceDouble;
 import io.leadgate.testsupport.KafkaBroker;
 import io.leadgate.testsupport.TestSalesforce;
 import io.leadgate.testsupport.TestTenants;
 import io.leadgate.testsupport.TopicReader;
 import io.leadgate.testsupport.WithKafkaBroker;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +26,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -52,6 +57,33 @@ class DedupServiceIntegrationTest {
   static void endpoints(DynamicPropertyRegistry registry) {
     registry.add(TestSalesforce.URL_PROPERTY, TestSalesforce::url);
     registry.add("leadgate.dedup.budget-service-url", budget::url);
+  }
+
+  @Autowired MeterRegistry meters;
+  @Autowired SalesforceHealthIndicator salesforceHealth;
+  @Autowired KafkaHealthIndicator kafkaHealth;
+
+  @Test
+  void eachBatchIsMeteredAndReadinessSeesKafkaAndSalesforce() {
+    awaitStatus(
+        publish(goldenCapture("metered." + UUID.randomUUID() + "@example.com")), "CHECKING");
+
+    assertThat(
+            meters
+                .get("leadgate.dedup.batch.size")
+                .tag("org", TestTenants.ACME_ORG)
+                .summary()
+                .count())
+        .isPositive();
+    assertThat(
+            meters
+                .get("leadgate.dedup.calls.per.lead")
+                .tag("org", TestTenants.ACME_ORG)
+                .summary()
+                .max())
+        .isPositive();
+    assertThat(salesforceHealth.health(true).getStatus()).isEqualTo(Status.UP);
+    assertThat(kafkaHealth.health(true).getStatus()).isEqualTo(Status.UP);
   }
 
   @AfterEach

@@ -2,12 +2,15 @@ package io.leadgate.service;
 
 import io.leadgate.service.kafka.KafkaListenerFactories;
 import io.leadgate.service.kafka.LeadgateKafkaConfiguration;
+import io.leadgate.service.observability.LeadgateObservabilityConfiguration;
 import io.leadgate.service.tenant.TenantProperties;
 import io.leadgate.service.tenant.Tenants;
 import io.leadgate.service.web.BearerAuthenticationFilter;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -18,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** What every Leadgate service imports: tenants, authentication, Kafka wiring and a clock. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TenantProperties.class)
-@Import(LeadgateKafkaConfiguration.class)
+@Import({LeadgateKafkaConfiguration.class, LeadgateObservabilityConfiguration.class})
 public class LeadgateServiceConfiguration {
 
   @Bean
@@ -44,7 +47,9 @@ public class LeadgateServiceConfiguration {
   KafkaListenerFactories kafkaListenerFactories(
       ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
       KafkaProperties properties,
-      JsonMapper jsonMapper) {
-    return new KafkaListenerFactories(configurer, properties, jsonMapper);
+      JsonMapper jsonMapper,
+      ObjectProvider<DefaultKafkaConsumerFactoryCustomizer> customizers) {
+    return new KafkaListenerFactories(
+        configurer, properties, jsonMapper, customizers.orderedStream().toList());
   }
 }

@@ -48,7 +48,8 @@ class DeploymentFilesTest {
             "capture-service",
             "dedup-service",
             "budget-service",
-            "writer-service");
+            "writer-service",
+            "prometheus");
     assertThat(service("kafka").get("image").toString()).startsWith("apache/kafka:");
     assertThat(service("kafka").get("environment").toString()).contains("broker,controller");
   }
@@ -82,6 +83,35 @@ class DeploymentFilesTest {
     List<String> ports = (List<String>) service(name).get("ports");
     assertThat(ports)
         .containsExactly(environment.get(portVariable) + ":" + environment.get(portVariable));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void prometheusScrapesEachServiceOnThePortItListensOn() throws IOException {
+    Map<String, Object> prometheus = service("prometheus");
+    assertThat(prometheus.get("image").toString()).startsWith("prom/prometheus:");
+    assertThat((List<String>) prometheus.get("volumes"))
+        .contains("./deploy/prometheus.yml:/etc/prometheus/prometheus.yml:ro");
+
+    Map<String, Object> config =
+        new Yaml().load(Files.readString(ROOT.resolve("deploy/prometheus.yml")));
+    List<String> targets = new ArrayList<>();
+    for (Map<String, Object> job : (List<Map<String, Object>>) config.get("scrape_configs")) {
+      assertThat(job.get("metrics_path")).isEqualTo("/actuator/prometheus");
+      for (Map<String, Object> group : (List<Map<String, Object>>) job.get("static_configs")) {
+        targets.addAll((List<String>) group.get("targets"));
+      }
+    }
+    List<String> expected = new ArrayList<>();
+    for (String name : SERVICES) {
+      Map<String, Object> environment = (Map<String, Object>) service(name).get("environment");
+      String portVariable = name.substring(0, name.indexOf('-')).toUpperCase() + "_PORT";
+      expected.add(name + ":" + environment.get(portVariable));
+      // The endpoint is exposed by the service itself, not only scraped.
+      assertThat(Files.readString(ROOT.resolve(name + "/src/main/resources/" + name + ".yml")))
+          .contains("include: health,prometheus");
+    }
+    assertThat(targets).containsExactlyInAnyOrderElementsOf(expected);
   }
 
   @Test

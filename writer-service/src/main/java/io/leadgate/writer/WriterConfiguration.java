@@ -1,12 +1,18 @@
 package io.leadgate.writer;
 
 import io.leadgate.contracts.LeadCleared;
+import io.leadgate.contracts.SalesforceApiUsageObserved;
 import io.leadgate.contracts.Topics;
+import io.leadgate.salesforce.SalesforceClients;
+import io.leadgate.salesforce.SalesforceSettings;
 import io.leadgate.service.budget.BudgetClient;
 import io.leadgate.service.kafka.KafkaListenerFactories;
 import io.leadgate.service.kafka.TopicDeclarations;
 import io.leadgate.service.salesforce.LeadgateSalesforceConfiguration;
+import io.leadgate.service.salesforce.SalesforceUsageMetrics;
 import io.leadgate.service.tenant.Tenants;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +22,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WriterProperties.class)
@@ -48,6 +56,63 @@ class WriterConfiguration {
                 (int) properties.batchWait().toMillis()));
     factory.setBatchListener(true);
     return factory;
+  }
+
+  /**
+   * A client per tenant org, reporting the usage it observes on salesforce.api-usage, like the
+   * shared one from LeadgateSalesforceConfiguration (still imported for what else it provides, e.g.
+   * the readiness health indicator) but with the WSC timeouts from configuration: a create answered
+   * after the read timeout is the ambiguous case the writer resolves by person key, and tests
+   * provoke it with a short timeout. Primary, so the writer's code gets this one.
+   */
+  @Bean(destroyMethod = "close")
+  @Primary
+  SalesforceClients writerSalesforceClients(
+      Tenants tenants,
+      KafkaTemplate<String, Object> kafka,
+      Clock clock,
+      WriterProperties properties,
+      @Value("${spring.application.name}") String source,
+      MeterRegistry meters) {
+    SalesforceUsageMetrics metrics = new SalesforceUsageMetrics(meters, source);
+    WriterProperties.SalesforceTimeouts timeouts = properties.salesforce();
+    return new SalesforceClients(
+        orgId ->
+            tenants
+                .byOrg(orgId)
+                .map(
+                    tenant -> {
+                      SalesforceSettings d =
+                          SalesforceSettings.of(
+                              orgId,
+                              tenant.salesforce().loginUrl(),
+                              tenant.salesforce().clientId(),
+                              tenant.salesforce().clientSecret());
+                      return new SalesforceSettings(
+                          d.orgId(),
+                          d.loginUrl(),
+                          d.clientId(),
+                          d.clientSecret(),
+                          timeouts.connectTimeout(),
+                          timeouts.readTimeout(),
+                          d.maxQueryChars(),
+                          d.connections(),
+                          properties.linkedinField(),
+                          properties.personKeyField());
+                    }),
+        usage -> {
+          metrics.record(usage);
+          kafka.send(
+              Topics.SALESFORCE_API_USAGE.name(),
+              usage.orgId(),
+              new SalesforceApiUsageObserved(
+                  SalesforceApiUsageObserved.VERSION,
+                  usage.orgId(),
+                  usage.used(),
+                  usage.limit(),
+                  source,
+                  clock.instant()));
+        });
   }
 
   @Bean

@@ -6,26 +6,40 @@ import static org.awaitility.Awaitility.await;
 import io.leadgate.contracts.GoldenSamples;
 import io.leadgate.contracts.LeadCleared;
 import io.leadgate.contracts.Topics;
+import io.leadgate.emulator.CallLogEntry;
+import io.leadgate.emulator.DuplicateRuleMode;
 import io.leadgate.emulator.EmulatedOrg;
+import io.leadgate.emulator.FaultSpec;
+import io.leadgate.emulator.OrgSpec;
+import io.leadgate.service.kafka.LeadgateKafkaConfiguration;
 import io.leadgate.testsupport.BudgetServiceDouble;
 import io.leadgate.testsupport.KafkaBroker;
 import io.leadgate.testsupport.TestSalesforce;
 import io.leadgate.testsupport.TestTenants;
 import io.leadgate.testsupport.TopicReader;
 import io.leadgate.testsupport.WithKafkaBroker;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -37,10 +51,23 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @WithKafkaBroker
 @SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       WriterServiceApplication.CONFIG_NAME,
       TestTenants.CONFIG_IMPORT,
-      "leadgate.writer.retry-after=300ms"
+      "leadgate.writer.retry-after=300ms",
+      // Shorter than the emulator's held answer, so "commit then time out" is a lost answer.
+      "leadgate.writer.salesforce.read-timeout=1s",
+      "leadgate.writer.transient-retry.initial=50ms",
+      "leadgate.writer.transient-retry.max=300ms",
+      "leadgate.writer.transient-retry.window=5s",
+      // The acme team: Contacts under an Account it creates when none matches, assignment rules,
+      // a default beyond LeadSource.
+      "leadgate.writer.teams.acme.create-accounts=true",
+      "leadgate.writer.teams.acme.assignment-rules=true",
+      "leadgate.writer.teams.acme.defaults[0].object=Lead",
+      "leadgate.writer.teams.acme.defaults[0].field=Status",
+      "leadgate.writer.teams.acme.defaults[0].value=Working - Contacted"
     })
 class WriterServiceIntegrationTest {
 
@@ -56,9 +83,14 @@ class WriterServiceIntegrationTest {
     registry.add("leadgate.writer.budget-service-url", budget::url);
   }
 
+  @LocalServerPort int port;
+
   @AfterEach
-  void reopenBudget() {
+  void restore() {
     budget.setOpen(true);
+    acme.clearFaults();
+    acme.setDuplicateRules(DuplicateRuleMode.OFF);
+    acme.updateLimits(OrgSpec.DEFAULT_DAILY_API_LIMIT, 0L, 1.0);
   }
 
   @Test
@@ -71,6 +103,8 @@ class WriterServiceIntegrationTest {
     String id = status.get("salesforceId").asString();
     Map<String, Object> record = acme.record(id).orElseThrow();
     assertThat(record).containsEntry("Email", email).containsEntry("LeadSource", "Leadgate");
+    assertThat(record).containsEntry("Status", "Working - Contacted");
+    assertThat(id).hasSize(18);
     assertThat(record).containsEntry("Leadgate_Person_Key__c", "email:" + email);
   }
 
@@ -111,13 +145,212 @@ class WriterServiceIntegrationTest {
     awaitStatus(captureId, "CREATED");
   }
 
+  @Test
+  void aRequiredFieldFailureFailsWithItsReasonGoesToTheDeadLetterTopicAndLaterRecordsFlow() {
+    String failed = publish(cleared("nolast." + UUID.randomUUID() + "@example.com", null));
+    String fine = publish(cleared("after." + UUID.randomUUID() + "@example.com", "After"));
+
+    JsonNode status = awaitStatus(failed, "FAILED");
+
+    assertThat(status.get("reason").asString()).startsWith("REQUIRED_FIELD_MISSING");
+    awaitStatus(fine, "CREATED");
+    ConsumerRecord<String, String> dead = awaitDeadLetter(failed);
+    assertThat(
+            new String(
+                dead.headers().lastHeader(LeadgateKafkaConfiguration.DLT_REASON_HEADER).value(),
+                StandardCharsets.UTF_8))
+        .startsWith("REQUIRED_FIELD_MISSING");
+    assertThat(json.readValue(dead.value(), LeadCleared.class).captureId()).isEqualTo(failed);
+  }
+
+  @Test
+  void aPersonWhoseKeyIsTakenIsADuplicateNamingTheRecordAndItsOwner() {
+    String email = "taken." + UUID.randomUUID() + "@example.com";
+    String existing =
+        acme.seed(
+            "Lead",
+            Map.of(
+                "LastName",
+                "Taken",
+                "Company",
+                "Seeded",
+                "Leadgate_Person_Key__c",
+                "email:" + email,
+                "OwnerId",
+                TestSalesforce.janeId(acme)));
+
+    JsonNode status = awaitStatus(publish(cleared(email, "Taken")), "DUPLICATE");
+
+    JsonNode match = status.get("match");
+    assertThat(match.get("id").asString()).isEqualTo(existing).hasSize(18);
+    assertThat(match.get("ownerName").asString()).isEqualTo(TestSalesforce.OWNER_NAME);
+    assertThat(match.get("ownerEmail").asString()).isEqualTo(TestSalesforce.OWNER_EMAIL);
+    assertThat(match.get("matchedOn").asString()).isEqualTo("personKey");
+  }
+
+  @Test
+  void theOrgsDuplicateRuleMakesADuplicateNamingTheMatchAndItsOwner() {
+    String email = "rule." + UUID.randomUUID() + "@example.com";
+    String existing =
+        acme.seed(
+            "Lead",
+            Map.of(
+                "LastName",
+                "Ruled",
+                "Company",
+                "Seeded",
+                "Email",
+                email,
+                "OwnerId",
+                TestSalesforce.janeId(acme)));
+    acme.setDuplicateRules(DuplicateRuleMode.BLOCK);
+
+    JsonNode status = awaitStatus(publish(cleared(email, "Ruled")), "DUPLICATE");
+
+    JsonNode match = status.get("match");
+    assertThat(match.get("id").asString()).isEqualTo(existing);
+    assertThat(match.get("ownerName").asString()).isEqualTo(TestSalesforce.OWNER_NAME);
+    assertThat(match.get("matchedOn").asString()).isEqualTo("duplicateRule");
+    assertThat(acme.records("Lead").stream().filter(r -> email.equals(r.get("Email")))).hasSize(1);
+  }
+
+  @Test
+  void withCommitThenTimeoutOnAFifthOfCreatesNoPersonGetsASecondRecord() {
+    long lostAnswersBefore = lostAnswers();
+    acme.setFaults(
+        FaultSpec.none()
+            .withCommitThenTimeout(0.2, Duration.ofSeconds(2))
+            .withOperations(Set.of("create"))
+            .withSeed(20));
+    Map<String, List<String>> capturesByEmail = new LinkedHashMap<>();
+    // Waves of a few people, two reps each, so that there are many create calls to fault.
+    for (int wave = 0; wave < 12; wave++) {
+      List<String> wavesCaptures = new ArrayList<>();
+      for (int person = 0; person < 2; person++) {
+        String email = "ctt." + UUID.randomUUID() + "@example.com";
+        List<String> ids = List.of(send(cleared(email, "Rep1")), send(cleared(email, "Rep2")));
+        capturesByEmail.put(email, ids);
+        wavesCaptures.addAll(ids);
+      }
+      producer().flush();
+      awaitFinal(Set.copyOf(wavesCaptures));
+    }
+
+    Map<String, JsonNode> finals =
+        awaitFinalStatuses(
+            capturesByEmail.values().stream().flatMap(List::stream).collect(Collectors.toSet()));
+    assertThat(lostAnswers()).isGreaterThan(lostAnswersBefore);
+    capturesByEmail.forEach(
+        (email, ids) -> {
+          List<Map<String, Object>> records =
+              acme.records("Lead").stream().filter(r -> email.equals(r.get("Email"))).toList();
+          assertThat(records).as(email).hasSize(1);
+          String id = records.get(0).get("Id").toString();
+          List<JsonNode> statuses = ids.stream().map(finals::get).toList();
+          assertThat(statuses.stream().filter(s -> s.get("state").asString().equals("CREATED")))
+              .as("the capture that made the record of " + email)
+              .singleElement()
+              .satisfies(s -> assertThat(s.get("salesforceId").asString()).isEqualTo(id));
+          assertThat(statuses.stream().filter(s -> s.get("state").asString().equals("DUPLICATE")))
+              .singleElement()
+              .satisfies(s -> assertThat(s.get("match").get("id").asString()).isEqualTo(id));
+        });
+  }
+
+  @Test
+  void requestLimitExceededDefersThenCreatesOnceTheWindowFreesUp() {
+    acme.updateLimits(acme.apiCallsInWindow(), 0L, 1.0);
+    String captureId = publish(cleared("limit." + UUID.randomUUID() + "@example.com", "Limit"));
+
+    JsonNode deferred = awaitStatus(captureId, "DEFERRED");
+    assertThat(deferred.get("reason").asString()).contains("REQUEST_LIMIT_EXCEEDED");
+    acme.updateLimits(OrgSpec.DEFAULT_DAILY_API_LIMIT, 0L, 1.0);
+
+    awaitStatus(captureId, "CREATED");
+  }
+
+  @Test
+  void aContactGoesUnderTheAccountOfItsEmailDomainOrANewOne() {
+    String domain = "initech-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+    String account =
+        acme.seed("Account", Map.of("Name", "Initech", "Website", "https://www." + domain + "/"));
+    String newDomain = "hooli-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+
+    JsonNode matched =
+        awaitStatus(publish(contact(cleared("peter@" + domain, "Gibbons"))), "CREATED");
+    JsonNode created =
+        awaitStatus(publish(contact(cleared("gavin@" + newDomain, "Belson"))), "CREATED");
+
+    assertThat(acme.record(matched.get("salesforceId").asString()).orElseThrow())
+        .containsEntry("AccountId", account);
+    Object newAccount =
+        acme.record(created.get("salesforceId").asString()).orElseThrow().get("AccountId");
+    assertThat(acme.record(newAccount.toString()).orElseThrow())
+        .containsEntry("Website", newDomain);
+  }
+
+  @Test
+  void theRedriveCommandSendsDeadLettersBackThroughTheWriter() throws Exception {
+    String cleared = cleared("redrive." + UUID.randomUUID() + "@example.com", "Redriven");
+    LeadCleared event = json.readValue(cleared, LeadCleared.class);
+    producer()
+        .send(
+            new ProducerRecord<>(
+                Topics.LEADS_TO_CREATE.deadLetter().name(),
+                Topics.personKey(event.orgId(), event.personKey()),
+                cleared))
+        .get();
+
+    HttpResponse<String> forbidden = postRedrive(TestTenants.ACME_ADMIN_KEY);
+    HttpResponse<String> redriven = postRedrive(TestTenants.SERVICE_TOKEN);
+
+    assertThat(forbidden.statusCode()).isEqualTo(403);
+    assertThat(redriven.statusCode()).isEqualTo(200);
+    assertThat(json.readTree(redriven.body()).get("redriven").asInt()).isPositive();
+    awaitStatus(event.captureId(), "CREATED");
+  }
+
+  private HttpResponse<String> postRedrive(String token) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/api/v1/dead-letters/redrive"))
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+  }
+
+  private long lostAnswers() {
+    return acme.callLog().stream()
+        .map(CallLogEntry::outcome)
+        .filter("COMMIT_THEN_TIMEOUT"::equals)
+        .count();
+  }
+
+  private static String contact(String cleared) {
+    return cleared.replace("\"target\": \"LEAD\"", "\"target\": \"CONTACT\"");
+  }
+
+  private ConsumerRecord<String, String> awaitDeadLetter(String captureId) {
+    return await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                TopicReader.readAll(Topics.LEADS_TO_CREATE.deadLetter().name()).stream()
+                    .filter(r -> r.value().contains(captureId))
+                    .findFirst()
+                    .orElse(null),
+            r -> r != null);
+  }
+
   private String cleared(String email, String lastName) {
     return GoldenSamples.read(GoldenSamples.LEAD_CLEARED)
         .replace("6f1c2b1e-4d5a-4f7e-9a7b-2c1d0e9f8a01", UUID.randomUUID().toString())
         .replace("00D000000000001AAA", TestTenants.ACME_ORG)
         .replace("acme-sales", "acme")
         .replace("Ada@Lovelace.example", email)
-        .replace("\"Lovelace\"", "\"" + lastName + "\"")
+        .replace("\"Lovelace\"", lastName == null ? "null" : "\"" + lastName + "\"")
         .replace("email:ada@lovelace.example", "email:" + email);
   }
 
@@ -161,6 +394,21 @@ class WriterServiceIntegrationTest {
                     .findFirst()
                     .orElse(null),
             s -> s != null);
+  }
+
+  private Map<String, JsonNode> awaitFinalStatuses(Set<String> captureIds) {
+    Set<String> finals = Set.of("CREATED", "DUPLICATE", "FAILED");
+    return await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                TopicReader.readAll(Topics.LEADS_STATUS.name()).stream()
+                    .filter(r -> captureIds.contains(r.key()))
+                    .map(r -> json.readTree(r.value()))
+                    .filter(s -> finals.contains(s.get("state").asString()))
+                    .collect(
+                        Collectors.toMap(s -> s.get("captureId").asString(), s -> s, (a, b) -> a)),
+            states -> states.size() == captureIds.size());
   }
 
   private Map<String, String> awaitFinal(Set<String> captureIds) {

@@ -11,6 +11,7 @@ import io.leadgate.budget.allocation.SpendSummary;
 import io.leadgate.contracts.BudgetMode;
 import io.leadgate.contracts.BudgetStatusChanged;
 import io.leadgate.contracts.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -66,13 +67,18 @@ public class BudgetLedger {
   private final BudgetProperties properties;
   private final Clock clock;
   private final KafkaTemplate<String, Object> kafka;
+  private final BudgetMeters meters;
   private volatile Instant learningUntil;
 
   public BudgetLedger(
-      BudgetProperties properties, Clock clock, KafkaTemplate<String, Object> kafka) {
+      BudgetProperties properties,
+      Clock clock,
+      KafkaTemplate<String, Object> kafka,
+      MeterRegistry registry) {
     this.properties = properties;
     this.clock = clock;
     this.kafka = kafka;
+    this.meters = new BudgetMeters(registry, this::view);
   }
 
   public Grant request(String orgId, long calls, Purpose purpose) {
@@ -88,6 +94,9 @@ public class BudgetLedger {
               lease[0] = decision.lease();
               return decision.budget();
             });
+    if (lease[0].granted() > 0) {
+      meters.granted(orgId, purpose, lease[0].granted());
+    }
     return new Grant(lease[0], mode);
   }
 
@@ -97,6 +106,7 @@ public class BudgetLedger {
         (budget, now) -> {
           for (Lease lease : budget.leases()) {
             if (lease.leaseId().equals(leaseId) && !lease.isReported()) {
+              meters.spent(orgId, lease.purpose(), used);
               entries.get(orgId).spend.record(lease.reported(used, now));
               entries.get(orgId).spendVersion++;
             }
@@ -268,7 +278,22 @@ public class BudgetLedger {
   }
 
   private Entry entry(String orgId) {
-    return entries.computeIfAbsent(orgId, id -> new Entry(fresh(id)));
+    Entry known = entries.get(orgId);
+    if (known != null) {
+      return known;
+    }
+    boolean[] created = {false};
+    Entry entry =
+        entries.computeIfAbsent(
+            orgId,
+            id -> {
+              created[0] = true;
+              return new Entry(fresh(id));
+            });
+    if (created[0]) {
+      meters.org(orgId);
+    }
+    return entry;
   }
 
   private OrgBudget fresh(String orgId) {

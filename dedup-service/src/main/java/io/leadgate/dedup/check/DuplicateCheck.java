@@ -26,6 +26,8 @@ import io.leadgate.salesforce.SalesforceClient;
 import io.leadgate.salesforce.SalesforceClients;
 import io.leadgate.service.budget.Allowance;
 import io.leadgate.service.budget.BudgetClient;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,6 +63,7 @@ public class DuplicateCheck {
   private final RecentRecords recent;
   private final DedupProperties properties;
   private final Clock clock;
+  private final MeterRegistry meters;
 
   public DuplicateCheck(
       SalesforceClients salesforce,
@@ -68,7 +71,9 @@ public class DuplicateCheck {
       KafkaTemplate<String, Object> kafka,
       RecentRecords recent,
       DedupProperties properties,
-      Clock clock) {
+      Clock clock,
+      MeterRegistry meters) {
+    this.meters = meters;
     this.salesforce = salesforce;
     this.budget = budget;
     this.kafka = kafka;
@@ -208,6 +213,7 @@ public class DuplicateCheck {
     Optional<MatchThreshold> fuzzy =
         blue ? Optional.of(MatchThreshold.of(properties.fuzzyThreshold())) : Optional.empty();
     double share = (double) result.calls() / indexes.size();
+    record(orgId, indexes.size(), share);
     Instant now = clock.instant();
     List<CompletableFuture<?>> sends = new ArrayList<>();
     for (int i : indexes) {
@@ -238,6 +244,26 @@ public class DuplicateCheck {
       }
     }
     return sends;
+  }
+
+  /**
+   * One org's part of a poll is the batch that shares a lookup: its size, and the calls each of its
+   * captures cost, show whether batching pays (a lone capture costs the whole lookup).
+   */
+  private void record(String orgId, int size, double callsPerLead) {
+    DistributionSummary.builder("leadgate.dedup.batch.size")
+        .description("Captures of one org checked by one Salesforce lookup")
+        .tag("org", orgId)
+        .publishPercentileHistogram()
+        .minimumExpectedValue(1.0)
+        .maximumExpectedValue(200.0)
+        .register(meters)
+        .record(size);
+    DistributionSummary.builder("leadgate.dedup.calls.per.lead")
+        .description("Salesforce calls of a dedup batch per capture in it")
+        .tag("org", orgId)
+        .register(meters)
+        .record(callsPerLead);
   }
 
   private CandidateResult lookUp(SalesforceClient client, CandidateQuery query) {

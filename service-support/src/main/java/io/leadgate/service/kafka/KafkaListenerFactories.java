@@ -1,9 +1,11 @@
 package io.leadgate.service.kafka;
 
 import io.leadgate.contracts.Topics.Topic;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
@@ -22,14 +24,29 @@ public final class KafkaListenerFactories {
   private final ConcurrentKafkaListenerContainerFactoryConfigurer configurer;
   private final KafkaProperties properties;
   private final JsonMapper jsonMapper;
+  private final List<DefaultKafkaConsumerFactoryCustomizer> customizers;
 
   public KafkaListenerFactories(
       ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
       KafkaProperties properties,
       JsonMapper jsonMapper) {
+    this(configurer, properties, jsonMapper, List.of());
+  }
+
+  /**
+   * @param customizers applied to every consumer factory built here, as Spring Boot applies them to
+   *     its own: among them the one binding Kafka's client metrics (consumer lag included) to
+   *     Micrometer, which these factories would otherwise miss
+   */
+  public KafkaListenerFactories(
+      ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
+      KafkaProperties properties,
+      JsonMapper jsonMapper,
+      List<DefaultKafkaConsumerFactoryCustomizer> customizers) {
     this.configurer = configurer;
     this.properties = properties;
     this.jsonMapper = jsonMapper;
+    this.customizers = List.copyOf(customizers);
   }
 
   public <T> ConcurrentKafkaListenerContainerFactory<String, T> forTopic(
@@ -48,6 +65,7 @@ public final class KafkaListenerFactories {
     DefaultKafkaConsumerFactory<String, T> consumers =
         new DefaultKafkaConsumerFactory<>(
             config, new StringDeserializer(), new ErrorHandlingDeserializer<>(json));
+    customizers.forEach(customizer -> customizer.customize(consumers));
     ConcurrentKafkaListenerContainerFactory<String, T> factory =
         new ConcurrentKafkaListenerContainerFactory<>();
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -7,6 +7,7 @@ import io.leadgate.salesforce.SalesforceSettings;
 import io.leadgate.service.tenant.Tenants;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,6 +19,13 @@ import org.springframework.kafka.core.KafkaTemplate;
  */
 @Configuration(proxyBeanMethods = false)
 public class LeadgateSalesforceConfiguration {
+
+  /** Named {@code salesforce} in /actuator/health, for the readiness group of dedup and writer. */
+  @Bean
+  SalesforceHealthIndicator salesforceHealthIndicator(
+      Tenants tenants, @Value("${leadgate.health.timeout:3s}") Duration timeout) {
+    return new SalesforceHealthIndicator(tenants, timeout);
+  }
 
   @Bean(destroyMethod = "close")
   SalesforceClients salesforceClients(

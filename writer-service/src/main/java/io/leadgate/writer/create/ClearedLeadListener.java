@@ -1,11 +1,8 @@
 package io.leadgate.writer.create;
 
 import io.leadgate.contracts.LeadCleared;
-import io.leadgate.salesforce.SalesforceException;
 import io.leadgate.service.kafka.PoisonRecordException;
 import io.leadgate.service.kafka.RetryLaterException;
-import io.leadgate.writer.WriterProperties;
-import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -14,18 +11,21 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
-/** Hands each poll of cleared captures to {@link RecordCreation} as one batch. */
+/**
+ * Hands each poll of cleared captures to {@link RecordCreation} as one batch, and tells the error
+ * handler where the batch stopped: records that must wait (no allowance, the org's daily limit,
+ * Salesforce unavailable) are retried from there without limit and never dead-lettered, so the
+ * partition's order per person is kept.
+ */
 @Component
 class ClearedLeadListener {
 
   private static final Logger log = LoggerFactory.getLogger(ClearedLeadListener.class);
 
   private final RecordCreation creation;
-  private final Duration retryAfter;
 
-  ClearedLeadListener(RecordCreation creation, WriterProperties properties) {
+  ClearedLeadListener(RecordCreation creation) {
     this.creation = creation;
-    this.retryAfter = properties.retryAfter();
   }
 
   @KafkaListener(
@@ -36,27 +36,18 @@ class ClearedLeadListener {
   void onCleared(List<ConsumerRecord<String, LeadCleared>> records) {
     int poison = firstUnreadable(records);
     List<LeadCleared> readable = records.subList(0, poison).stream().map(r -> r.value()).toList();
-    int decided;
-    try {
-      decided = creation.create(readable);
-    } catch (SalesforceException.LimitExceeded | SalesforceException.Transient e) {
-      log.warn(
-          "Salesforce refused or failed ({}); the batch is retried in {}",
-          e.getMessage(),
-          retryAfter);
-      // The person key makes a retried create safe: Salesforce refuses a second record.
-      throw new BatchListenerFailedException(
-          "Salesforce unavailable", new RetryLaterException(e.getMessage(), retryAfter), 0);
-    }
-    if (decided < readable.size()) {
+    BatchResult result = creation.create(readable);
+    if (result.decided() < readable.size()) {
       log.info(
-          "No API allowance for part of the batch; {} records wait {}",
-          readable.size() - decided,
-          retryAfter);
+          "{} of {} records wait {}: {}",
+          readable.size() - result.decided(),
+          readable.size(),
+          result.retryAfter(),
+          result.reason());
       throw new BatchListenerFailedException(
-          "No allowance",
-          new RetryLaterException("The org has no API allowance left", retryAfter),
-          decided);
+          result.reason(),
+          new RetryLaterException(result.reason(), result.retryAfter()),
+          result.decided());
     }
     if (poison < records.size()) {
       throw new BatchListenerFailedException(
@@ -69,7 +60,10 @@ class ClearedLeadListener {
   private static int firstUnreadable(List<ConsumerRecord<String, LeadCleared>> records) {
     for (int i = 0; i < records.size(); i++) {
       LeadCleared value = records.get(i).value();
-      if (value == null || value.schemaVersion() != LeadCleared.VERSION || value.lead() == null) {
+      if (value == null
+          || value.schemaVersion() != LeadCleared.VERSION
+          || value.lead() == null
+          || value.personKey() == null) {
         return i;
       }
     }

@@ -1,35 +1,58 @@
 package io.leadgate.writer.create;
 
 import io.leadgate.contracts.LeadCleared;
-import io.leadgate.contracts.LeadDetails;
-import io.leadgate.contracts.LeadState;
 import io.leadgate.contracts.LeadStatusChanged;
 import io.leadgate.contracts.MatchedRecord;
-import io.leadgate.contracts.RecordTarget;
 import io.leadgate.contracts.Topics;
+import io.leadgate.salesforce.AccountMatch;
+import io.leadgate.salesforce.CreateOptions;
 import io.leadgate.salesforce.CreateOutcome;
+import io.leadgate.salesforce.ExistingRecord;
 import io.leadgate.salesforce.NewRecord;
 import io.leadgate.salesforce.SalesforceClient;
 import io.leadgate.salesforce.SalesforceClients;
-import io.leadgate.service.budget.Allowance;
+import io.leadgate.salesforce.SalesforceException;
 import io.leadgate.service.budget.BudgetClient;
+import io.leadgate.service.kafka.LeadgateKafkaConfiguration;
 import io.leadgate.writer.WriterProperties;
+import io.leadgate.writer.WriterProperties.TeamSettings;
+import io.leadgate.writer.create.OrgCalls.Deferral;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * Creates a batch of cleared captures, one create call per org, each record carrying Leadgate's
- * person key in a unique external-id field so that Salesforce itself refuses a second record for
- * the same person (a retry, or two reps at once).
+ * Creates a batch of cleared captures: per org, one create call per 200 records, each record
+ * carrying Leadgate's person key in a unique external-id field so that Salesforce itself refuses a
+ * second record for the same person.
+ *
+ * <p>Exactly one record per person, whatever happens:
+ *
+ * <ul>
+ *   <li>Captures of one person in one batch are written as one record: the first capture creates,
+ *       the others are DUPLICATEs of it.
+ *   <li>DUPLICATE_VALUE (the key is taken: an earlier capture made the record) is resolved to the
+ *       existing record with its 18-character id and owner, all such records in one query.
+ *   <li>A create whose answer is lost (timeout after Salesforce committed, dropped connection) is
+ *       never simply sent again: the person keys are looked up first, and a record found is the one
+ *       this capture made, reported CREATED. Only keys not found are created again.
+ * </ul>
  */
 @Service
 public class RecordCreation {
@@ -41,6 +64,9 @@ public class RecordCreation {
   private final KafkaTemplate<String, Object> kafka;
   private final WriterProperties properties;
   private final Clock clock;
+  private final RecordMapper mapper;
+  private final TransientBackOff backOff;
+  private final CreationJournal journal = new CreationJournal(200_000);
 
   public RecordCreation(
       SalesforceClients salesforce,
@@ -53,137 +79,534 @@ public class RecordCreation {
     this.kafka = kafka;
     this.properties = properties;
     this.clock = clock;
+    this.mapper =
+        new RecordMapper(
+            properties.personKeyField(), properties.linkedinField(), properties.leadSource());
+    this.backOff =
+        new TransientBackOff(
+            properties.transientRetry().initial(), properties.transientRetry().max());
   }
 
-  /**
-   * Creates the records in order, up to the first one whose org has no allowance.
-   *
-   * @return how many, from the start of the list, were decided; the rest are delivered again later
-   */
-  public int create(List<LeadCleared> leads) {
-    Map<String, List<Integer>> indexesByOrg = new LinkedHashMap<>();
-    for (int i = 0; i < leads.size(); i++) {
-      indexesByOrg.computeIfAbsent(leads.get(i).orgId(), org -> new ArrayList<>()).add(i);
-    }
-    Map<String, Allowance> allowances = new LinkedHashMap<>();
-    int decided = leads.size();
-    for (Map.Entry<String, List<Integer>> org : indexesByOrg.entrySet()) {
-      int calls =
-          (org.getValue().size() + SalesforceClient.MAX_CREATE_BATCH - 1)
-              / SalesforceClient.MAX_CREATE_BATCH;
-      Allowance allowance = budget.request(org.getKey(), calls, BudgetClient.Purpose.CREATE);
-      allowances.put(org.getKey(), allowance);
-      if (allowance.granted() < calls) {
-        decided = Math.min(decided, org.getValue().get(0));
+  /** Decides what it can of the batch, in order; the result says where to resume. */
+  public BatchResult create(List<LeadCleared> leads) {
+    Map<String, List<LeadCleared>> byOrg = new LinkedHashMap<>();
+    for (LeadCleared lead : leads) {
+      if (!journal.isDecided(lead.captureId())) {
+        byOrg.computeIfAbsent(lead.orgId(), org -> new ArrayList<>()).add(lead);
       }
     }
     List<CompletableFuture<?>> sends = new ArrayList<>();
-    for (Map.Entry<String, List<Integer>> org : indexesByOrg.entrySet()) {
-      int cutoff = decided;
-      List<LeadCleared> now =
-          org.getValue().stream().filter(i -> i < cutoff).map(leads::get).toList();
-      Allowance allowance = allowances.get(org.getKey());
-      if (now.isEmpty()) {
-        budget.report(org.getKey(), allowance, 0);
-        continue;
-      }
-      sends.addAll(createForOrg(org.getKey(), now, allowance));
-    }
-    for (LeadCleared later : leads.subList(decided, leads.size())) {
-      Instant at = clock.instant();
-      sends.add(
-          send(
-              status(later, LeadState.DEFERRED, at)
-                  .withReason(
-                      "The org is at Leadgate's API cap; the record is created when the window"
-                          + " frees up.",
-                      at.plus(properties.retryAfter()))));
-    }
-    CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
-    return decided;
-  }
-
-  private List<CompletableFuture<?>> createForOrg(
-      String orgId, List<LeadCleared> leads, Allowance allowance) {
-    SalesforceClient client = salesforce.forOrg(orgId);
-    List<CompletableFuture<?>> sends = new ArrayList<>();
-    for (int from = 0; from < leads.size(); from += SalesforceClient.MAX_CREATE_BATCH) {
-      List<LeadCleared> batch =
-          leads.subList(from, Math.min(leads.size(), from + SalesforceClient.MAX_CREATE_BATCH));
-      List<CreateOutcome> outcomes;
+    Duration retryAfter = Duration.ZERO;
+    String reason = null;
+    for (Map.Entry<String, List<LeadCleared>> org : byOrg.entrySet()) {
+      OrgRun run = new OrgRun(org.getKey(), org.getValue());
       try {
-        outcomes = client.create(batch.stream().map(this::toRecord).toList());
+        run.write();
+      } catch (Deferral e) {
+        retryAfter = max(retryAfter, properties.retryAfter());
+        reason = e.getMessage();
+        Instant now = clock.instant();
+        for (LeadCleared lead : run.undecided()) {
+          sends.add(
+              send(
+                  Outcomes.deferred(lead, e.getMessage(), now, now.plus(properties.retryAfter()))));
+        }
+      } catch (SalesforceException.Transient | SalesforceException.SessionExpired e) {
+        retryAfter = max(retryAfter, properties.transientRetry().max());
+        reason = "Salesforce is unavailable: " + e.getMessage();
+        log.warn(
+            "Org {}: Salesforce unavailable ({}); retried later", org.getKey(), e.getMessage());
       } finally {
-        budget.report(orgId, allowance, 1);
+        run.calls.report();
+        sends.addAll(run.publish());
       }
-      double share = 1.0 / batch.size();
+    }
+    // The offsets are committed only once every status and dead letter is acknowledged.
+    CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
+    for (int i = 0; i < leads.size(); i++) {
+      if (!journal.isDecided(leads.get(i).captureId())) {
+        return new BatchResult(i, retryAfter, reason);
+      }
+    }
+    return BatchResult.complete(leads.size());
+  }
+
+  /** One org's share of a batch. */
+  private final class OrgRun {
+    private final String orgId;
+    private final List<LeadCleared> leads;
+    private final SalesforceClient client;
+    private final OrgCalls calls;
+    private final Map<LeadCleared, Decision> decisions = new LinkedHashMap<>();
+
+    OrgRun(String orgId, List<LeadCleared> leads) {
+      this.orgId = orgId;
+      this.leads = leads;
+      this.client = salesforce.forOrg(orgId);
+      this.calls = new OrgCalls(budget, orgId);
+    }
+
+    List<LeadCleared> undecided() {
+      return leads.stream().filter(l -> !decisions.containsKey(l)).toList();
+    }
+
+    void write() {
+      calls.reserve((leads.size() + SalesforceClient.MAX_CREATE_BATCH - 1) / 200);
+      List<LeadCleared> remaining = leads;
+      while (!remaining.isEmpty()) {
+        // The first capture of each person creates; the others follow its outcome.
+        Map<String, LeadCleared> creators = new LinkedHashMap<>();
+        List<LeadCleared> followers = new ArrayList<>();
+        for (LeadCleared lead : remaining) {
+          if (creators.putIfAbsent(Outcomes.keyOf(lead.personKey()), lead) != null) {
+            followers.add(lead);
+          }
+        }
+        List<LeadCleared> toCreate = claimUnanswered(new ArrayList<>(creators.values()));
+        createAll(toCreate);
+        remaining = follow(creators, followers);
+      }
+    }
+
+    /**
+     * Captures whose earlier create got no answer: a record holding their key is the one they made.
+     * Returns the captures that still need a create.
+     */
+    private List<LeadCleared> claimUnanswered(List<LeadCleared> creators) {
+      List<LeadCleared> unanswered =
+          creators.stream().filter(l -> journal.isUnanswered(l.captureId())).toList();
+      if (unanswered.isEmpty()) {
+        return creators;
+      }
+      Map<String, ExistingRecord> found = lookUp(unanswered, Map.of());
+      List<LeadCleared> rest = new ArrayList<>();
+      for (LeadCleared lead : creators) {
+        ExistingRecord existing =
+            journal.isUnanswered(lead.captureId())
+                ? found.get(Outcomes.keyOf(lead.personKey()))
+                : null;
+        if (existing == null) {
+          rest.add(lead);
+        } else {
+          claim(lead, existing);
+        }
+      }
+      return rest;
+    }
+
+    private void claim(LeadCleared lead, ExistingRecord existing) {
+      if (journal.mayClaim(lead.personKey(), lead.captureId())) {
+        log.info(
+            "Capture {}: its unanswered create had committed as {}",
+            lead.captureId(),
+            existing.id());
+        decide(lead, new Decision.Created(existing.id()));
+      } else {
+        decide(lead, Outcomes.duplicateOf(existing));
+      }
+    }
+
+    private void createAll(List<LeadCleared> creators) {
+      Map<LeadCleared, String> accounts = resolveAccounts(creators);
+      // One call per object and assignment choice: a create call carries one header set.
+      Map<String, List<LeadCleared>> groups = new LinkedHashMap<>();
+      for (LeadCleared lead : creators) {
+        boolean assign = team(lead).assignmentRules() && RecordMapper.objectOf(lead).equals("Lead");
+        groups
+            .computeIfAbsent(RecordMapper.objectOf(lead) + "/" + assign, g -> new ArrayList<>())
+            .add(lead);
+      }
+      Map<LeadCleared, CreateOutcome> outcomes = new LinkedHashMap<>();
+      for (Map.Entry<String, List<LeadCleared>> group : groups.entrySet()) {
+        CreateOptions options = new CreateOptions(group.getKey().endsWith("/true"));
+        List<LeadCleared> all = group.getValue();
+        for (int from = 0; from < all.size(); from += SalesforceClient.MAX_CREATE_BATCH) {
+          List<LeadCleared> chunk =
+              all.subList(from, Math.min(all.size(), from + SalesforceClient.MAX_CREATE_BATCH));
+          outcomes.putAll(createChunk(chunk, accounts, options));
+        }
+      }
+      // DUPLICATE_VALUE and duplicate-rule matches are named with their owners: one query per
+      // object for the whole batch.
+      List<LeadCleared> byKey = new ArrayList<>();
+      Map<String, Set<String>> ids = new HashMap<>();
+      outcomes.forEach(
+          (lead, outcome) -> {
+            if (outcome instanceof CreateOutcome.DuplicateValue) {
+              byKey.add(lead);
+            } else if (outcome instanceof CreateOutcome.DuplicatesDetected detected) {
+              detected.matches().stream()
+                  .limit(1)
+                  .forEach(
+                      m -> ids.computeIfAbsent(m.object(), o -> new LinkedHashSet<>()).add(m.id()));
+            }
+          });
+      Map<String, ExistingRecord> byPersonKey = new HashMap<>();
+      Map<String, ExistingRecord> byId = new HashMap<>();
+      if (!byKey.isEmpty() || !ids.isEmpty()) {
+        for (ExistingRecord record : lookUpAll(byKey, ids)) {
+          byId.put(record.id(), record);
+          if (record.personKey() != null) {
+            byPersonKey.put(Outcomes.keyOf(record.personKey()), record);
+          }
+        }
+      }
+      outcomes.forEach(
+          (lead, outcome) ->
+              decide(
+                  lead,
+                  Outcomes.decide(
+                      outcome, RecordMapper.objectOf(lead), lead.personKey(), byPersonKey, byId)));
+    }
+
+    /**
+     * One create call for up to 200 records, retried with back-off while Salesforce fails
+     * transiently. Before a retry the keys are looked up: a create whose answer was lost may have
+     * committed, and its records are claimed instead of being created again.
+     */
+    private Map<LeadCleared, CreateOutcome> createChunk(
+        List<LeadCleared> chunk, Map<LeadCleared, String> accounts, CreateOptions options) {
+      Map<LeadCleared, CreateOutcome> results = new LinkedHashMap<>();
+      List<LeadCleared> pending = new ArrayList<>(chunk);
+      long started = System.nanoTime();
+      int attempt = 0;
+      while (true) {
+        try {
+          if (attempt > 0) {
+            Map<String, ExistingRecord> found = lookUp(pending, Map.of());
+            for (LeadCleared lead : List.copyOf(pending)) {
+              ExistingRecord existing = found.get(Outcomes.keyOf(lead.personKey()));
+              if (existing != null) {
+                claim(lead, existing);
+                pending.remove(lead);
+              }
+            }
+            if (pending.isEmpty()) {
+              return results;
+            }
+          }
+          List<NewRecord> records =
+              pending.stream()
+                  .map(lead -> mapper.toRecord(lead, team(lead), accounts.get(lead)))
+                  .toList();
+          calls.take();
+          pending.forEach(lead -> journal.sent(lead.captureId(), lead.personKey()));
+          List<CreateOutcome> outcomes;
+          try {
+            outcomes = client.create(records, options);
+          } catch (SalesforceException.Permanent e) {
+            // The call as a whole is wrong (e.g. a mapped field the org does not have): every
+            // record fails with the reason, and re-drive sends them again once it is fixed.
+            outcomes =
+                records.stream()
+                    .map(
+                        r ->
+                            (CreateOutcome)
+                                new CreateOutcome.Rejected(e.code(), e.getMessage(), List.of()))
+                    .toList();
+          }
+          for (int i = 0; i < pending.size(); i++) {
+            journal.answered(pending.get(i).captureId());
+            results.put(pending.get(i), outcomes.get(i));
+          }
+          return results;
+        } catch (SalesforceException.LimitExceeded e) {
+          throw limitDeferral();
+        } catch (SalesforceException.Transient | SalesforceException.SessionExpired e) {
+          attempt++;
+          pause(started, attempt, e);
+        }
+      }
+    }
+
+    /**
+     * The Account each Contact goes under: an Account whose website is the e-mail's domain, or,
+     * when the team creates Accounts, a new one. Contacts without a company domain get none.
+     */
+    private Map<LeadCleared, String> resolveAccounts(List<LeadCleared> creators) {
+      Map<String, List<LeadCleared>> byDomain = new LinkedHashMap<>();
+      for (LeadCleared lead : creators) {
+        String domain = RecordMapper.objectOf(lead).equals("Contact") ? domainOf(lead) : null;
+        if (domain != null) {
+          byDomain.computeIfAbsent(domain, d -> new ArrayList<>()).add(lead);
+        }
+      }
+      Map<LeadCleared, String> accounts = new HashMap<>();
+      if (byDomain.isEmpty()) {
+        return accounts;
+      }
+      Map<String, String> accountByDomain = findAccounts(byDomain.keySet());
+      List<String> missing =
+          byDomain.keySet().stream()
+              .filter(d -> !accountByDomain.containsKey(d))
+              .filter(d -> byDomain.get(d).stream().anyMatch(l -> team(l).createAccounts()))
+              .toList();
+      if (!missing.isEmpty()) {
+        accountByDomain.putAll(createAccounts(missing, byDomain));
+      }
+      byDomain.forEach(
+          (domain, contacts) -> {
+            String accountId = accountByDomain.get(domain);
+            if (accountId != null) {
+              contacts.forEach(c -> accounts.put(c, accountId));
+            }
+          });
+      return accounts;
+    }
+
+    private Map<String, String> findAccounts(Set<String> domains) {
+      List<AccountMatch> found =
+          retrying(
+              () -> {
+                calls.take();
+                return client.findAccountsByWebsite(domains).records();
+              });
+      Map<String, String> byDomain = new HashMap<>();
+      for (AccountMatch account : found) {
+        String host = hostOf(account.website());
+        for (String domain : domains) {
+          if (host != null && (host.equals(domain) || host.endsWith("." + domain))) {
+            byDomain.putIfAbsent(domain, account.id());
+          }
+        }
+      }
+      return byDomain;
+    }
+
+    private Map<String, String> createAccounts(
+        List<String> domains, Map<String, List<LeadCleared>> byDomain) {
+      Map<String, String> created = new HashMap<>();
+      List<String> todo = new ArrayList<>(domains);
+      long started = System.nanoTime();
+      int attempt = 0;
+      while (true) {
+        try {
+          if (attempt > 0) {
+            // A lost answer may have committed: never make a second Account for a domain.
+            created.putAll(findAccounts(Set.copyOf(todo)));
+            todo.removeIf(created::containsKey);
+            if (todo.isEmpty()) {
+              return created;
+            }
+          }
+          List<NewRecord> records = new ArrayList<>();
+          for (String domain : todo) {
+            String company = byDomain.get(domain).get(0).lead().company();
+            records.add(
+                new NewRecord(
+                    "Account",
+                    Map.of(
+                        "Name",
+                        company == null || company.isBlank() ? domain : company.strip(),
+                        "Website",
+                        domain)));
+          }
+          calls.take();
+          List<CreateOutcome> outcomes = client.create(records);
+          for (int i = 0; i < todo.size(); i++) {
+            if (outcomes.get(i) instanceof CreateOutcome.Created account) {
+              created.put(todo.get(i), account.id());
+            } else {
+              log.warn("Org {}: no Account created for a domain ({})", orgId, outcomes.get(i));
+            }
+          }
+          return created;
+        } catch (SalesforceException.LimitExceeded e) {
+          throw limitDeferral();
+        } catch (SalesforceException.Transient | SalesforceException.SessionExpired e) {
+          attempt++;
+          pause(started, attempt, e);
+        }
+      }
+    }
+
+    /** Followers of a created or duplicate person are its duplicates; the rest try themselves. */
+    private List<LeadCleared> follow(
+        Map<String, LeadCleared> creators, List<LeadCleared> followers) {
+      List<LeadCleared> next = new ArrayList<>();
+      List<LeadCleared> ofCreated = new ArrayList<>();
+      for (LeadCleared follower : followers) {
+        Decision first = decisions.get(creators.get(Outcomes.keyOf(follower.personKey())));
+        if (first instanceof Decision.Created) {
+          ofCreated.add(follower);
+        } else if (first instanceof Decision.Duplicate duplicate) {
+          decide(follower, duplicate);
+        } else {
+          next.add(follower);
+        }
+      }
+      if (!ofCreated.isEmpty()) {
+        // The new record's owner may be set by an assignment rule: ask Salesforce, once.
+        Map<String, ExistingRecord> found = lookUp(ofCreated, Map.of());
+        for (LeadCleared follower : ofCreated) {
+          String key = Outcomes.keyOf(follower.personKey());
+          ExistingRecord existing = found.get(key);
+          Decision.Created created = (Decision.Created) decisions.get(creators.get(key));
+          decide(
+              follower,
+              existing != null
+                  ? Outcomes.duplicateOf(existing)
+                  : new Decision.Duplicate(
+                      new MatchedRecord(
+                          RecordMapper.objectOf(follower),
+                          created.salesforceId(),
+                          null,
+                          null,
+                          Outcomes.MATCHED_ON_PERSON_KEY,
+                          1.0)));
+        }
+      }
+      return next;
+    }
+
+    /** Existing records holding the leads' person keys, by lower-case key. */
+    private Map<String, ExistingRecord> lookUp(
+        List<LeadCleared> leads, Map<String, Set<String>> ids) {
+      Map<String, ExistingRecord> byKey = new HashMap<>();
+      for (ExistingRecord record : lookUpAll(leads, ids)) {
+        if (record.personKey() != null) {
+          byKey.put(Outcomes.keyOf(record.personKey()), record);
+        }
+      }
+      return byKey;
+    }
+
+    private List<ExistingRecord> lookUpAll(List<LeadCleared> leads, Map<String, Set<String>> ids) {
+      Map<String, Set<String>> keys = new LinkedHashMap<>();
+      for (LeadCleared lead : leads) {
+        keys.computeIfAbsent(RecordMapper.objectOf(lead), o -> new LinkedHashSet<>())
+            .add(lead.personKey());
+      }
+      Set<String> objects = new LinkedHashSet<>(keys.keySet());
+      objects.addAll(ids.keySet());
+      List<ExistingRecord> found = new ArrayList<>();
+      for (String object : objects) {
+        found.addAll(
+            retrying(
+                () -> {
+                  calls.take();
+                  return client
+                      .findExisting(
+                          object,
+                          keys.getOrDefault(object, Set.of()),
+                          ids.getOrDefault(object, Set.of()))
+                      .records();
+                }));
+      }
+      return found;
+    }
+
+    private <T> T retrying(Supplier<T> call) {
+      long started = System.nanoTime();
+      int attempt = 0;
+      while (true) {
+        try {
+          return call.get();
+        } catch (SalesforceException.LimitExceeded e) {
+          throw limitDeferral();
+        } catch (SalesforceException.Transient | SalesforceException.SessionExpired e) {
+          attempt++;
+          pause(started, attempt, e);
+        }
+      }
+    }
+
+    /** Waits before the next attempt, or gives the batch back to the error handler. */
+    private void pause(long startedNanos, int attempt, SalesforceException e) {
+      Duration elapsed = Duration.ofNanos(System.nanoTime() - startedNanos);
+      if (elapsed.compareTo(properties.transientRetry().window()) >= 0) {
+        throw e;
+      }
+      Duration delay = backOff.delay(attempt);
+      log.info(
+          "Org {}: Salesforce failed ({}); attempt {} in {}",
+          orgId,
+          e.getMessage(),
+          attempt + 1,
+          delay);
+      try {
+        Thread.sleep(delay.toMillis());
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+        throw e;
+      }
+    }
+
+    private void decide(LeadCleared lead, Decision decision) {
+      decisions.put(lead, decision);
+      if (decision instanceof Decision.Created) {
+        journal.created(lead.personKey(), lead.captureId());
+      }
+    }
+
+    /** Statuses (and dead letters) of the decided captures, each with its share of the calls. */
+    List<CompletableFuture<?>> publish() {
+      List<CompletableFuture<?>> sends = new ArrayList<>();
+      double share = leads.isEmpty() ? 0 : (double) calls.used() / leads.size();
       Instant now = clock.instant();
-      for (int i = 0; i < batch.size(); i++) {
-        LeadCleared lead = batch.get(i);
-        sends.add(
-            send(toStatus(lead, outcomes.get(i), now).withApiCalls(lead.checkCalls() + share)));
-      }
-    }
-    return sends;
-  }
-
-  private LeadStatusChanged toStatus(LeadCleared lead, CreateOutcome outcome, Instant now) {
-    String object = lead.target() == RecordTarget.CONTACT ? "Contact" : "Lead";
-    if (outcome instanceof CreateOutcome.Created created) {
-      log.info("Capture {} created {} {}", lead.captureId(), object, created.id());
-      return status(lead, LeadState.CREATED, now).withSalesforceId(created.id());
-    }
-    if (outcome instanceof CreateOutcome.DuplicateValue existing) {
-      // Another capture of the same person (or an earlier attempt of this one) made the record.
-      return status(lead, LeadState.DUPLICATE, now)
-          .withMatch(
-              new MatchedRecord(object, existing.existingId(), null, null, "personKey", 1.0));
-    }
-    if (outcome instanceof CreateOutcome.DuplicatesDetected detected
-        && !detected.matches().isEmpty()) {
-      CreateOutcome.Match match = detected.matches().get(0);
-      return status(lead, LeadState.DUPLICATE, now)
-          .withMatch(
-              new MatchedRecord(
-                  match.object(), match.id(), null, null, "duplicateRule", match.confidence()));
-    }
-    CreateOutcome.Rejected rejected =
-        outcome instanceof CreateOutcome.Rejected r
-            ? r
-            : new CreateOutcome.Rejected("DUPLICATES_DETECTED", "Duplicate rule fired", List.of());
-    return status(lead, LeadState.FAILED, now)
-        .withReason(rejected.statusCode() + ": " + rejected.message(), null);
-  }
-
-  private NewRecord toRecord(LeadCleared lead) {
-    LeadDetails details = lead.lead();
-    Map<String, String> fields = new LinkedHashMap<>();
-    put(fields, "FirstName", details.firstName());
-    put(fields, "LastName", details.lastName());
-    put(fields, "Email", details.email() == null ? null : details.email().strip());
-    put(fields, "Phone", details.phone());
-    put(fields, "Title", details.title());
-    put(fields, properties.linkedinField(), details.linkedinUrl());
-    put(fields, "LeadSource", properties.leadSource());
-    put(fields, properties.personKeyField(), lead.personKey());
-    if (lead.target() == RecordTarget.CONTACT) {
-      return new NewRecord("Contact", fields);
-    }
-    put(fields, "Company", details.company() == null ? "[not provided]" : details.company());
-    return new NewRecord("Lead", fields);
-  }
-
-  private static void put(Map<String, String> fields, String name, String value) {
-    if (value != null && !value.isBlank()) {
-      fields.put(name, value);
+      decisions.forEach(
+          (lead, decision) -> {
+            sends.add(
+                send(Outcomes.toStatus(lead, decision, now, lead.checkCalls() + share))
+                    .thenRun(() -> journal.decided(lead.captureId())));
+            if (decision instanceof Decision.Failed failed) {
+              sends.add(deadLetter(lead, failed.reason()));
+            }
+          });
+      return sends;
     }
   }
 
-  private static LeadStatusChanged status(LeadCleared lead, LeadState state, Instant now) {
-    return LeadStatusChanged.of(lead.captureId(), lead.teamId(), lead.orgId(), state, now);
+  private static Deferral limitDeferral() {
+    return new Deferral(
+        "Salesforce refused for the org's daily API limit (REQUEST_LIMIT_EXCEEDED); the record is"
+            + " created when the window frees up.");
+  }
+
+  private TeamSettings team(LeadCleared lead) {
+    return properties.team(lead.teamId());
+  }
+
+  private String domainOf(LeadCleared lead) {
+    String email = lead.lead().email();
+    int at = email == null ? -1 : email.lastIndexOf('@');
+    if (at < 0) {
+      return null;
+    }
+    String domain = email.substring(at + 1).strip().toLowerCase(Locale.ROOT);
+    return domain.isEmpty() || properties.freeMailDomains().contains(domain) ? null : domain;
+  }
+
+  static String hostOf(String website) {
+    if (website == null || website.isBlank()) {
+      return null;
+    }
+    String host = website.strip().toLowerCase(Locale.ROOT).replaceFirst("^[a-z]+://", "");
+    host = host.replaceFirst("[/:?#].*$", "");
+    return host.startsWith("www.") ? host.substring(4) : host;
+  }
+
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
   }
 
   private CompletableFuture<?> send(LeadStatusChanged status) {
     return kafka.send(Topics.LEADS_STATUS.name(), status.captureId(), status);
+  }
+
+  /**
+   * The capture as it arrived, on leads.to-create.DLT under the same key (hence the same
+   * partition), with the reason in words, so that it can be re-driven once the cause is fixed.
+   */
+  private CompletableFuture<?> deadLetter(LeadCleared lead, String reason) {
+    ProducerRecord<String, Object> record =
+        new ProducerRecord<>(
+            Topics.LEADS_TO_CREATE.deadLetter().name(),
+            Topics.personKey(lead.orgId(), lead.personKey()),
+            lead);
+    record
+        .headers()
+        .add(LeadgateKafkaConfiguration.DLT_REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
+    return kafka.send(record);
   }
 }

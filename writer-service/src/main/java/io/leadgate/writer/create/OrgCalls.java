@@ -1,0 +1,81 @@
+package io.leadgate.writer.create;
+
+import io.leadgate.service.budget.Allowance;
+import io.leadgate.service.budget.BudgetClient;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The Salesforce calls one org's part of a batch may make: every call is taken from an allowance
+ * budget-service granted, asking for more only when the first estimate runs out. What is left is
+ * reported back so the org's budget gets it back at once.
+ */
+final class OrgCalls {
+
+  private final BudgetClient budget;
+  private final String orgId;
+  private final List<Allowance> leases = new ArrayList<>();
+  private final List<Integer> usedPerLease = new ArrayList<>();
+  private int used;
+
+  OrgCalls(BudgetClient budget, String orgId) {
+    this.budget = budget;
+    this.orgId = orgId;
+  }
+
+  /** Asks for {@code calls} up front (one request for the whole batch, not one per call). */
+  void reserve(int calls) {
+    if (calls > 0) {
+      lease(calls);
+    }
+  }
+
+  /**
+   * Takes one call, asking budget-service for one more when the leases are spent.
+   *
+   * @throws Deferral when the org has no allowance left
+   */
+  void take() {
+    for (int i = 0; i < leases.size(); i++) {
+      if (usedPerLease.get(i) < leases.get(i).granted()) {
+        usedPerLease.set(i, usedPerLease.get(i) + 1);
+        used++;
+        return;
+      }
+    }
+    if (lease(1) == 0) {
+      throw new Deferral(
+          "The org is at Leadgate's API cap; the record is created when the window frees up.");
+    }
+    take();
+  }
+
+  int used() {
+    return used;
+  }
+
+  /** Reports what each lease spent, returning the rest. */
+  void report() {
+    for (int i = 0; i < leases.size(); i++) {
+      budget.report(orgId, leases.get(i), usedPerLease.get(i));
+    }
+    leases.clear();
+    usedPerLease.clear();
+  }
+
+  private long lease(int calls) {
+    Allowance allowance = budget.request(orgId, calls, BudgetClient.Purpose.CREATE);
+    if (allowance.granted() > 0) {
+      leases.add(allowance);
+      usedPerLease.add(0);
+    }
+    return allowance.granted();
+  }
+
+  /** No call may be made now: no allowance, or Salesforce refused for the org's daily limit. */
+  static final class Deferral extends RuntimeException {
+    Deferral(String reason) {
+      super(reason);
+    }
+  }
+}
