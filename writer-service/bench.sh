@@ -5,7 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 records=${1:-10000}
-./mvnw -B -q -o -pl writer-service test-compile \
+./mvnw -B -q install -DskipTests -pl writer-service -am
+./mvnw -B -q -pl writer-service test-compile \
   org.apache.maven.plugins:maven-dependency-plugin:build-classpath \
   -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
 cp="writer-service/target/test-classes:writer-service/target/classes:$(cat writer-service/target/bench.classpath)"
