@@ -1,13 +1,15 @@
 package io.leadgate.capture;
 
-import io.leadgate.service.LeadgateServiceConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.annotation.Import;
 
-/** The extension's door into Leadgate: accepts captures and serves their status. */
+/**
+ * The extension's door into Leadgate: accepts captures and serves their status.
+ *
+ * <p>The shared wiring is imported by {@link CaptureKafkaConfiguration}, not here, so that web
+ * slice tests (which keep this class but skip other configuration classes) start without Kafka.
+ */
 @SpringBootApplication
-@Import(LeadgateServiceConfiguration.class)
 public class CaptureServiceApplication {
 
   /** The service's configuration file: capture-service.yml, so four services can share a JVM. */

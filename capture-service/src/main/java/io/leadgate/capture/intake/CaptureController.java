@@ -1,16 +1,15 @@
 package io.leadgate.capture.intake;
 
+import io.leadgate.capture.web.LargeBody;
 import io.leadgate.service.tenant.Caller;
-import io.leadgate.service.tenant.Tenant;
 import io.leadgate.service.web.BearerAuthenticationFilter;
-import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 @RestController
 class CaptureController {
@@ -21,23 +20,26 @@ class CaptureController {
     this.intake = intake;
   }
 
-  @PostMapping(path = "/api/v1/leads", consumes = "application/json")
+  @PostMapping(
+      path = "/api/v1/leads",
+      consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<CaptureAccepted> capture(
-      @Valid @RequestBody CaptureRequest request,
+      @RequestBody CaptureRequest request,
       @RequestAttribute(BearerAuthenticationFilter.CALLER) Caller caller) {
-    CaptureAccepted accepted = intake.accept(team(caller), request);
+    CaptureAccepted accepted = intake.accept(caller, request);
     return ResponseEntity.status(HttpStatus.ACCEPTED)
         .header("Location", accepted.statusUrl())
         .body(accepted);
   }
 
-  static Tenant team(Caller caller) {
-    if (caller instanceof Caller.TeamMember member) {
-      return member.tenant();
-    }
-    if (caller instanceof Caller.TeamAdmin admin) {
-      return admin.tenant();
-    }
-    throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Captures come from a team's key");
+  @PostMapping(
+      path = "/api/v1/leads/batch",
+      consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  BatchResult batch(
+      @LargeBody @RequestBody CaptureBatch batch,
+      @RequestAttribute(BearerAuthenticationFilter.CALLER) Caller caller) {
+    return intake.acceptBatch(caller, batch);
   }
 }

@@ -1,13 +1,20 @@
 package io.leadgate.capture.intake;
 
+import com.fasterxml.jackson.annotation.JsonAnySetter;
 import io.leadgate.contracts.RecordTarget;
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.util.Map;
 import java.util.UUID;
 
-/** One capture as the extension sends it. Lengths are Salesforce's own field lengths. */
+/**
+ * One capture as the extension sends it. Lengths are Salesforce's own field lengths.
+ *
+ * @param captureId the client's idempotency key; the same id again is the same capture
+ * @param unknown fields the API does not have, collected so that each is named in the answer rather
+ *     than silently dropped (a misspelt "emial" would otherwise lose the e-mail)
+ */
 public record CaptureRequest(
     UUID captureId,
     @Size(max = 40) String firstName,
@@ -18,15 +25,17 @@ public record CaptureRequest(
     @Size(max = 128) String title,
     @Size(max = 255) String linkedinUrl,
     @Email @Size(max = 80) String capturedBy,
-    RecordTarget target) {
+    RecordTarget target,
+    @JsonAnySetter Map<String, Object> unknown) {
 
-  /** Without one of these the person cannot be matched against Salesforce. */
-  @AssertTrue(message = "at least one of email, linkedinUrl, phone or company is required")
-  public boolean isMatchable() {
-    return present(email) || present(linkedinUrl) || present(phone) || present(company);
+  public CaptureRequest {
+    unknown = unknown == null ? Map.of() : Map.copyOf(unknown);
   }
 
-  private static boolean present(String value) {
-    return value != null && !value.isBlank();
+  /** A capture with only the known fields, as tests and the benchmark build one. */
+  public static CaptureRequest of(
+      UUID captureId, String firstName, String lastName, String email, String company) {
+    return new CaptureRequest(
+        captureId, firstName, lastName, email, null, company, null, null, null, null, null);
   }
 }

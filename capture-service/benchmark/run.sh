@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Load benchmark of capture-service on loopback: captures/s and latency p50/p99 of
+# POST /api/v1/leads, side by side in the same run with an empty Spring MVC endpoint (same server,
+# auth filter and interceptors, no work) as the ceiling. Real Kafka broker, acks=all.
+#
+#   capture-service/benchmark/run.sh [seconds per run, default 30] [connections, default 32]
+#
+# KAFKA_BOOTSTRAP_SERVERS=host:port uses a running broker instead of an in-process one.
+#
+# Installs wrk (Debian package) when missing. Not a test; prints a table.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+duration=${1:-30}
+connections=${2:-32}
+port=${BENCHMARK_PORT:-18081}
+here=capture-service/benchmark
+out=capture-service/target/benchmark
+mkdir -p "$out"
+
+if ! command -v wrk >/dev/null; then
+  echo "Installing wrk ..."
+  (apt-get install -y wrk >/dev/null 2>&1) || (apt-get update >/dev/null && apt-get install -y wrk >/dev/null)
+fi
+
+echo "Building the test classpath ..."
+./mvnw -B -q -o -pl capture-service test-compile dependency:build-classpath \
+  -Dmdep.outputFile="$PWD/$out/classpath" -Dmdep.includeScope=test -Dspotless.check.skip=true
+
+classpath="capture-service/target/test-classes:capture-service/target/classes:$(cat "$out/classpath")"
+java -Xms512m -Xmx1g -cp "$classpath" io.leadgate.capture.benchmark.BenchmarkServer "$port" \
+  >"$out/server.log" 2>&1 &
+server=$!
+trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true' EXIT
+for _ in $(seq 1 180); do
+  grep -q '^READY' "$out/server.log" && break
+  kill -0 "$server" 2>/dev/null || { cat "$out/server.log"; exit 1; }
+  sleep 0.5
+done
+grep '^READY' "$out/server.log" || { echo "server did not start" >&2; exit 1; }
+
+run() { # name path seconds [script argument]
+  wrk -t1 -c"$connections" -d"$3"s --latency -s "$here/capture.lua" \
+    "http://127.0.0.1:$port$2" -- "${4:-}" >"$out/$1.txt"
+}
+echo "Warming up (JIT, Kafka connections) ..."
+run warm-empty /api/v1/benchmark/empty 10
+run warm-capture /api/v1/leads 10
+echo "Measuring ${duration}s each, $connections connections ..."
+run empty /api/v1/benchmark/empty "$duration"
+run capture /api/v1/leads "$duration"
+run capture-no-id /api/v1/leads "$duration" no-id
+
+field() { # file: requests/s p50 p99 errors
+  awk '/Requests\/sec/ {rps=$2}
+       /^ +50%/ {p50=$2}
+       /^ +99%/ {p99=$2}
+       /Non-2xx/ {err=$5}
+       /Socket errors/ {sock=$0}
+       END {printf "%12s %10s %10s %10s", rps, p50, p99, (err==""?0:err)}' "$1"
+}
+printf '\n%-36s %12s %10s %10s %10s\n' endpoint "req/s" p50 p99 non-2xx
+printf '%-36s %s\n' "POST /api/v1/benchmark/empty (ceiling)" "$(field "$out/empty.txt")"
+printf '%-36s %s\n' "POST /api/v1/leads (captures)" "$(field "$out/capture.txt")"
+printf '%-36s %s\n' "  same, without captureId" "$(field "$out/capture-no-id.txt")"
+echo
+echo "cores: $(nproc); load average now: $(cut -d' ' -f1-3 /proc/loadavg); wrk -t1 -c$connections -d${duration}s"
+echo "raw wrk output in $out/"

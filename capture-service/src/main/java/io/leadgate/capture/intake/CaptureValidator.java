@@ -1,0 +1,190 @@
+package io.leadgate.capture.intake;
+
+import io.leadgate.identity.IdentityNormalizer;
+import io.leadgate.identity.PersonKey;
+import io.leadgate.identity.RawIdentity;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Every rule a capture must meet, each broken rule named by its field. Beyond lengths and required
+ * fields: no control characters, bidirectional overrides or broken surrogates anywhere (they spoof
+ * names in Salesforce and break logs); names made of letters, marks, spaces and {@code . , ' -}
+ * only, in any script (so "Zoë", "李", "O'Brien" pass and markup or query fragments do not); no
+ * angle brackets in company or title; e-mail, LinkedIn URL and phone must be usable for matching
+ * when given, and at least one identity must be usable.
+ */
+final class CaptureValidator {
+
+  private final Validator validator;
+  private final IdentityNormalizer identities;
+
+  CaptureValidator(Validator validator, IdentityNormalizer identities) {
+    this.validator = validator;
+    this.identities = identities;
+  }
+
+  /** The capture's problems, and its person key when it has none. */
+  record Outcome(List<FieldProblem> problems, PersonKey personKey) {
+    boolean valid() {
+      return problems.isEmpty();
+    }
+  }
+
+  Outcome validate(CaptureRequest request) {
+    if (request == null) {
+      return new Outcome(List.of(new FieldProblem("body", "send a capture object")), null);
+    }
+    Map<String, String> problems = new LinkedHashMap<>();
+    for (ConstraintViolation<CaptureRequest> violation : validator.validate(request)) {
+      problems.putIfAbsent(violation.getPropertyPath().toString(), violation.getMessage());
+    }
+    request.unknown().keySet().stream()
+        .sorted()
+        .forEach(field -> problems.putIfAbsent(clip(field), "unknown field"));
+    Map<String, Function<CaptureRequest, String>> texts = new LinkedHashMap<>();
+    texts.put("firstName", CaptureRequest::firstName);
+    texts.put("lastName", CaptureRequest::lastName);
+    texts.put("email", CaptureRequest::email);
+    texts.put("phone", CaptureRequest::phone);
+    texts.put("company", CaptureRequest::company);
+    texts.put("title", CaptureRequest::title);
+    texts.put("linkedinUrl", CaptureRequest::linkedinUrl);
+    texts.put("capturedBy", CaptureRequest::capturedBy);
+    texts.forEach(
+        (field, getter) ->
+            unsafe(getter.apply(request)).ifPresent(why -> problems.putIfAbsent(field, why)));
+    badName(request.firstName()).ifPresent(why -> problems.putIfAbsent("firstName", why));
+    badName(request.lastName()).ifPresent(why -> problems.putIfAbsent("lastName", why));
+    markup(request.company()).ifPresent(why -> problems.putIfAbsent("company", why));
+    markup(request.title()).ifPresent(why -> problems.putIfAbsent("title", why));
+
+    if (!present(request.email())
+        && !present(request.linkedinUrl())
+        && !present(request.phone())
+        && !present(request.company())) {
+      problems.putIfAbsent(
+          "email", "at least one of email, linkedinUrl, phone or company is required");
+    }
+    PersonKey personKey = null;
+    if (problems.isEmpty()) {
+      if (present(request.email()) && identities.email(request.email()).isEmpty()) {
+        problems.put("email", "not a usable e-mail address");
+      }
+      if (present(request.linkedinUrl()) && identities.linkedin(request.linkedinUrl()).isEmpty()) {
+        problems.put("linkedinUrl", "not a LinkedIn profile URL (linkedin.com/in/…)");
+      }
+      if (present(request.phone()) && identities.phone(request.phone()).isEmpty()) {
+        problems.put("phone", "not a usable phone number");
+      }
+      if (problems.isEmpty()) {
+        personKey =
+            identities
+                .personKey(
+                    new RawIdentity(
+                        request.firstName(),
+                        request.lastName(),
+                        request.email(),
+                        request.phone(),
+                        request.company(),
+                        request.linkedinUrl()))
+                .orElse(null);
+        if (personKey == null) {
+          problems.put(
+              present(request.company()) ? "company" : "email",
+              "at least one of email, linkedinUrl, phone or company is required to match the"
+                  + " person");
+        }
+      }
+    }
+    List<FieldProblem> list = new ArrayList<>();
+    problems.forEach((field, message) -> list.add(new FieldProblem(field, message)));
+    list.sort(Comparator.comparing(FieldProblem::field));
+    return new Outcome(list, personKey);
+  }
+
+  private static Optional<String> unsafe(String value) {
+    if (value == null) {
+      return Optional.empty();
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isISOControl(c)) {
+        return Optional.of("contains control characters");
+      }
+      if (c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069') {
+        return Optional.of("contains bidirectional text controls");
+      }
+      if (Character.isHighSurrogate(c)) {
+        if (i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+          i++;
+          continue;
+        }
+        return Optional.of("contains broken unicode (a lone surrogate)");
+      }
+      if (Character.isLowSurrogate(c)) {
+        return Optional.of("contains broken unicode (a lone surrogate)");
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<String> badName(String value) {
+    if (value == null) {
+      return Optional.empty();
+    }
+    boolean ok =
+        value
+            .codePoints()
+            .allMatch(
+                cp ->
+                    Character.isLetter(cp)
+                        || isMark(cp)
+                        || Character.getType(cp) == Character.SPACE_SEPARATOR
+                        || cp == '.'
+                        || cp == ','
+                        || cp == '\''
+                        || cp == '\u2019'
+                        || cp == '-'
+                        || cp == '\u200C'
+                        || cp == '\u200D');
+    return ok
+        ? Optional.empty()
+        : Optional.of("may contain only letters, spaces and . , ' - (any script)");
+  }
+
+  private static boolean isMark(int cp) {
+    int type = Character.getType(cp);
+    return type == Character.NON_SPACING_MARK
+        || type == Character.COMBINING_SPACING_MARK
+        || type == Character.ENCLOSING_MARK;
+  }
+
+  private static Optional<String> markup(String value) {
+    return value != null && (value.indexOf('<') >= 0 || value.indexOf('>') >= 0)
+        ? Optional.of("may not contain < or >")
+        : Optional.empty();
+  }
+
+  private static boolean present(String value) {
+    return value != null && !value.isBlank();
+  }
+
+  /** A hostile client may send a megabyte-long field name; the answer names it, briefly. */
+  private static String clip(String field) {
+    String printable =
+        field
+            .codePoints()
+            .filter(cp -> !Character.isISOControl(cp))
+            .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+            .toString();
+    return printable.length() > 64 ? printable.substring(0, 64) + "…" : printable;
+  }
+}

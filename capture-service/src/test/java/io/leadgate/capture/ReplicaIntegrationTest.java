@@ -1,0 +1,73 @@
+package io.leadgate.capture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.leadgate.contracts.Topics;
+import io.leadgate.testsupport.KafkaBroker;
+import io.leadgate.testsupport.TestTenants;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A second replica, started after captures were made (so it also stands for a restarted gateway):
+ * it rebuilds the view from leads.status before it serves, answers retries of the first replica's
+ * captures exactly as the first would, and finds a capture the first accepted a moment ago.
+ */
+@CaptureServiceTest
+class ReplicaIntegrationTest {
+
+  @LocalServerPort int port;
+
+  @Test
+  void anotherReplicaKnowsEveryCaptureAndAnswersRetriesTheSame() {
+    Api first = new Api(port);
+    UUID early = UUID.randomUUID();
+    String earlyCapture = Api.body(early, "early-" + early + "@x.com");
+    HttpResponse<String> original = first.capture(TestTenants.ACME_API_KEY, earlyCapture);
+    assertThat(original.statusCode()).isEqualTo(202);
+
+    try (ConfigurableApplicationContext second = startReplica()) {
+      Api replica =
+          new Api(second.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
+
+      // Rebuilt on start: known before any catch-up question is asked.
+      assertThat(replica.get(null, "/actuator/health/readiness").statusCode()).isEqualTo(200);
+      assertThat(replica.get(TestTenants.ACME_API_KEY, "/api/v1/leads/" + early).statusCode())
+          .isEqualTo(200);
+      HttpResponse<String> retry = replica.capture(TestTenants.ACME_API_KEY, earlyCapture);
+      assertThat(retry.statusCode()).isEqualTo(202);
+      assertThat(Api.json(retry)).isEqualTo(Api.json(original));
+
+      // Read-your-writes across replicas: the replica's consumer is made slow to hear of new
+      // records, so only catching up with the topic's end finds this capture at once.
+      UUID late = UUID.randomUUID();
+      String lateCapture = Api.body(late, "late-" + late + "@x.com");
+      assertThat(first.capture(TestTenants.ACME_API_KEY, lateCapture).statusCode()).isEqualTo(202);
+      HttpResponse<String> status = replica.get(TestTenants.ACME_API_KEY, "/api/v1/leads/" + late);
+      assertThat(status.statusCode()).isEqualTo(200);
+      assertThat(replica.capture(TestTenants.ACME_API_KEY, lateCapture).statusCode())
+          .isEqualTo(202);
+
+      assertThat(Api.recordsOf(Topics.LEADS_CAPTURED.name(), early.toString())).hasSize(1);
+      assertThat(Api.recordsOf(Topics.LEADS_CAPTURED.name(), late.toString())).hasSize(1);
+    }
+  }
+
+  private static ConfigurableApplicationContext startReplica() {
+    return new SpringApplicationBuilder(CaptureServiceApplication.class)
+        .properties(CaptureServiceApplication.CONFIG_NAME)
+        .run(
+            "--" + TestTenants.CONFIG_IMPORT,
+            "--server.port=0",
+            "--spring.kafka.bootstrap-servers=" + KafkaBroker.bootstrapServers(),
+            "--" + CaptureServiceTest.ACK_TIMEOUT,
+            // A fetch waits up to 1.5 s for 1 MB: new records reach this replica late on purpose.
+            "--spring.kafka.consumer.fetch-min-size=1MB",
+            "--leadgate.capture.status-fetch-max-wait=1500ms",
+            "--leadgate.capture.read-your-writes-wait=5s");
+  }
+}

@@ -1,0 +1,95 @@
+package io.leadgate.capture.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.leadgate.capture.CaptureProperties;
+import io.leadgate.contracts.RecordTarget;
+import io.leadgate.service.tenant.Caller;
+import io.leadgate.service.tenant.Tenant;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
+
+class RateLimiterTest {
+
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+  private final RateLimiter limiter = new RateLimiter(properties(3, 1, 2), clock);
+
+  @Test
+  void eachKeyHasItsOwnBucketAndRefillsWithTheClock() {
+    Caller acme = new Caller.TeamMember(tenant("acme"));
+    Caller globex = new Caller.TeamMember(tenant("globex"));
+
+    limiter.take(acme, 3);
+    assertThatThrownBy(() -> limiter.take(acme, 1))
+        .isInstanceOfSatisfying(
+            RateLimiter.RateLimitedException.class,
+            e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(1)));
+    limiter.take(globex, 3); // another key is not affected
+
+    clock.advance(Duration.ofSeconds(1));
+    limiter.take(acme, 1);
+  }
+
+  @Test
+  void aBucketSmallerThanABatchIsAConfigurationError() {
+    assertThatThrownBy(() -> new RateLimiter(properties(10, 1, 11), clock))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  private static CaptureProperties properties(int capacity, double perSecond, int maxBatch) {
+    return new CaptureProperties(
+        Duration.ofSeconds(4),
+        "US",
+        false,
+        DataSize.ofKilobytes(16),
+        DataSize.ofMegabytes(4),
+        maxBatch,
+        Duration.ZERO,
+        Duration.ofSeconds(1),
+        Duration.ofMillis(5),
+        new CaptureProperties.RateLimit(capacity, perSecond));
+  }
+
+  private static Tenant tenant(String team) {
+    return new Tenant(
+        team,
+        "00D" + team,
+        team + "-key",
+        team + "-admin",
+        RecordTarget.LEAD,
+        new Tenant.SalesforceOrg(URI.create("http://127.0.0.1:1"), "c", "s"));
+  }
+
+  private static final class MutableClock extends Clock {
+    private Instant now;
+
+    MutableClock(Instant now) {
+      this.now = now;
+    }
+
+    void advance(Duration duration) {
+      now = now.plus(duration);
+    }
+
+    @Override
+    public ZoneOffset getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+}
