@@ -181,6 +181,22 @@ class DedupServiceIntegrationTest {
   }
 
   @Test
+  void theSameCaptureReachingKafkaTwiceIsCheckedOnce() {
+    String capture = goldenCapture("retried." + UUID.randomUUID() + "@example.com");
+    String captureId = publish(capture);
+    awaitStatus(captureId, "CHECKING");
+
+    publish(capture);
+
+    // The repeat lands on the same partition; for a few seconds it must not become a second
+    // create request.
+    await()
+        .during(Duration.ofSeconds(3))
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> toCreate(captureId).size(), size -> size == 1);
+  }
+
+  @Test
   void aDuplicateCapturedAgainWithinMinutesCostsNoCall() {
     String email = "again." + UUID.randomUUID() + "@example.com";
     String contactId =

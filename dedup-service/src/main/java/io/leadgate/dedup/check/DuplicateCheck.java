@@ -111,7 +111,15 @@ public class DuplicateCheck {
     int decided = captures.size();
     Wait waiting = Wait.NONE;
     Set<Integer> fromMemory = new LinkedHashSet<>();
+    // A capture id checked before is a client's retry that reached Kafka twice: answered already.
+    Set<Integer> repeats = new LinkedHashSet<>();
+    Set<String> idsInBatch = new java.util.HashSet<>();
     for (int i = 0; i < captures.size(); i++) {
+      String captureId = captures.get(i).captureId();
+      if (recent.wasChecked(captureId) || !idsInBatch.add(captureId)) {
+        repeats.add(i);
+        continue;
+      }
       Optional<MatchedRecord> known = recent.find(keys.get(i));
       if (known.isPresent() && known.get().ownerName() != null) {
         fromMemory.add(i);
@@ -128,7 +136,7 @@ public class DuplicateCheck {
 
     Map<String, List<Integer>> toLookUp = new LinkedHashMap<>();
     for (int i = 0; i < decided; i++) {
-      if (!fromMemory.contains(i)) {
+      if (!fromMemory.contains(i) && !repeats.contains(i)) {
         toLookUp.computeIfAbsent(captures.get(i).orgId(), org -> new ArrayList<>()).add(i);
       }
     }
@@ -171,6 +179,9 @@ public class DuplicateCheck {
       }
     }
     CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
+    for (int i = 0; i < decided; i++) {
+      recent.checked(captures.get(i).captureId());
+    }
     return new Progress(decided, waiting);
   }
 

@@ -26,6 +26,7 @@ public final class RecentRecords {
   private final Map<String, Seen> byKey;
   private final Map<String, InFlight> inFlight;
   private final Map<String, List<String>> keysOfCapture;
+  private final Map<String, Boolean> checkedCaptures;
   private final Duration ttl;
   private final Clock clock;
 
@@ -35,6 +36,16 @@ public final class RecentRecords {
     this.byKey = lru(capacity);
     this.inFlight = lru(capacity);
     this.keysOfCapture = lru(capacity);
+    this.checkedCaptures = lru(capacity);
+  }
+
+  /** This capture id has been decided (answered, or sent to creation). */
+  public synchronized void checked(String captureId) {
+    checkedCaptures.put(captureId, Boolean.TRUE);
+  }
+
+  public synchronized boolean wasChecked(String captureId) {
+    return checkedCaptures.containsKey(captureId);
   }
 
   /** The record one of these keys was recently found or created as, if still fresh. */
