@@ -43,7 +43,8 @@ import tools.jackson.databind.json.JsonMapper;
     properties = {
       DedupServiceApplication.CONFIG_NAME,
       TestTenants.CONFIG_IMPORT,
-      "leadgate.dedup.retry-after=300ms"
+      "leadgate.dedup.retry-after=300ms",
+      "leadgate.dedup.in-flight-wait=2s"
     })
 class DedupServiceIntegrationTest {
 
@@ -188,11 +189,11 @@ class DedupServiceIntegrationTest {
 
     publish(capture);
 
-    // The repeat lands on the same partition; for a few seconds it must not become a second
-    // create request.
+    // The repeat lands on the same partition. Without the capture-id check it would wait out the
+    // 2 s in-flight guard and then become a second create request.
     await()
-        .during(Duration.ofSeconds(3))
-        .atMost(Duration.ofSeconds(10))
+        .during(Duration.ofSeconds(5))
+        .atMost(Duration.ofSeconds(12))
         .until(() -> toCreate(captureId).size(), size -> size == 1);
   }
 
