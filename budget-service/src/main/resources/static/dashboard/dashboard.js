@@ -114,6 +114,7 @@
   function renderDuplicates(duplicates) {
     const rows = duplicates.map((d) => {
       const tr = document.createElement('tr');
+      tr.dataset.captureId = d.captureId;
       const m = d.match;
       const cells = [
         new Date(d.at).toLocaleTimeString(),

@@ -29,7 +29,19 @@ class DashboardController {
     this.streams = streams;
   }
 
-  record TicketIssued(String ticket, String orgId, String teamId, Instant expiresAt) {}
+  record TicketIssued(String ticket, String orgId, String teamId, Instant expiresAt) {
+    /** Without the ticket: Spring MVC logs the returned value at DEBUG ("Writing [...]"). */
+    @Override
+    public String toString() {
+      return "TicketIssued[ticket=(hidden), orgId="
+          + orgId
+          + ", teamId="
+          + teamId
+          + ", expiresAt="
+          + expiresAt
+          + "]";
+    }
+  }
 
   @PostMapping("/api/v1/dashboard/tickets")
   TicketIssued ticket(@RequestAttribute(BearerAuthenticationFilter.CALLER) Caller caller) {

@@ -17,7 +17,13 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class DashboardTickets {
 
   /** What a ticket grants: one org's stream. */
-  public record Ticket(String value, String orgId, Instant expiresAt) {}
+  public record Ticket(String value, String orgId, Instant expiresAt) {
+    /** Without the value, should a ticket ever be logged. */
+    @Override
+    public String toString() {
+      return "Ticket[value=(hidden), orgId=" + orgId + ", expiresAt=" + expiresAt + "]";
+    }
+  }
 
   private final SecureRandom random = new SecureRandom();
   private final Map<String, Ticket> tickets = new ConcurrentHashMap<>();
