@@ -23,7 +23,8 @@ if ! command -v wrk >/dev/null; then
 fi
 
 echo "Building the test classpath ..."
-./mvnw -B -q -o -pl capture-service test-compile dependency:build-classpath \
+./mvnw -B -q install -DskipTests -pl capture-service -am
+./mvnw -B -q -pl capture-service test-compile dependency:build-classpath \
   -Dmdep.outputFile="$PWD/$out/classpath" -Dmdep.includeScope=test -Dspotless.check.skip=true
 
 classpath="capture-service/target/test-classes:capture-service/target/classes:$(cat "$out/classpath")"
