@@ -68,7 +68,8 @@ class BudgetModesEndToEndTest {
     // Near the cap a duplicate is still caught, but reported without its details.
     assertThat(goldenAnswer.get("state").asString()).isEqualTo("DUPLICATE");
     assertThat(goldenAnswer.get("cloud").asString()).isEqualTo("GOLDEN");
-    assertThat(goldenAnswer.get("match").isNull()).isTrue();
+    JsonNode withheld = goldenAnswer.path("match");
+    assertThat(withheld.isMissingNode() || withheld.isNull()).isTrue();
 
     // ... and then to the cap.
     stack.acme.updateLimits(LIMIT, 500L, 1.0);
