@@ -26,8 +26,11 @@ final class SoapRequest {
     this.operation = operation;
   }
 
-  static SoapRequest parse(byte[] body) {
-    Document document;
+  /** Building a parser costs more than parsing a request; each worker thread keeps its own. */
+  private static final ThreadLocal<DocumentBuilder> BUILDERS =
+      ThreadLocal.withInitial(SoapRequest::newBuilder);
+
+  private static DocumentBuilder newBuilder() {
     try {
       DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
       factory.setNamespaceAware(true);
@@ -35,6 +38,18 @@ final class SoapRequest {
       factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
       factory.setExpandEntityReferences(false);
       DocumentBuilder builder = factory.newDocumentBuilder();
+      builder.setErrorHandler(null);
+      return builder;
+    } catch (Exception e) {
+      throw new IllegalStateException("No XML parser", e);
+    }
+  }
+
+  static SoapRequest parse(byte[] body) {
+    Document document;
+    try {
+      DocumentBuilder builder = BUILDERS.get();
+      builder.reset();
       builder.setErrorHandler(null);
       document = builder.parse(new ByteArrayInputStream(body));
     } catch (Exception e) {
