@@ -23,3 +23,11 @@ java -Xmx512m -Dloader.main=io.leadgate.bench.BudgetAllowanceLoad \
   -cp benchmarks/target/benchmarks-0.1.0-SNAPSHOT-exec.jar \
   org.springframework.boot.loader.launch.PropertiesLauncher \
   http://127.0.0.1:18082 bench-service-token "${1:-16}" "${2:-15}"
+
+if command -v wrk >/dev/null; then
+  echo "wrk (a lighter client, 2 threads, 32 connections), same service:"
+  wrk -t2 -c32 -d"${2:-15}"s --latency http://127.0.0.1:18082/actuator/health/liveness \
+    | grep -E "Requests/sec|^ +50%|^ +99%" | sed 's/^/  liveness  /'
+  wrk -t2 -c32 -d"${2:-15}"s --latency -s benchmarks/wrk/allowance.lua http://127.0.0.1:18082 \
+    | grep -E "Requests/sec|^ +50%|^ +99%" | sed 's/^/  allowance /'
+fi

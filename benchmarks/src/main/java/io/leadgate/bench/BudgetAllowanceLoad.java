@@ -26,10 +26,10 @@ public final class BudgetAllowanceLoad {
         "warm-up", threads, Duration.ofSeconds(5), n -> allowance(url, token, n, orgs), 200);
     HttpLoad.Result ceiling =
         HttpLoad.run(
-            "GET /actuator/health",
+            "GET /actuator/health/liveness",
             threads,
             duration,
-            n -> HttpLoad.to(url + "/actuator/health").GET().build(),
+            n -> HttpLoad.to(url + "/actuator/health/liveness").GET().build(),
             200);
     HttpLoad.Result grants =
         HttpLoad.run(
