@@ -212,6 +212,7 @@ class DedupServiceIntegrationTest {
     assertThat(again.get("match").get("id").asString()).isEqualTo(contactId);
     assertThat(again.get("match").get("ownerName").asString()).isEqualTo(TestSalesforce.OWNER_NAME);
     assertThat(again.get("apiCalls").asDouble()).isZero();
+    assertThat(again.get("keysTried").toString()).isEqualTo("[\"recent\"]");
     assertThat(acme.apiCallsInWindow()).isEqualTo(before);
   }
 
@@ -246,6 +247,7 @@ class DedupServiceIntegrationTest {
     assertThat(status.get("match").get("ownerEmail").asString())
         .isEqualTo(TestSalesforce.OWNER_EMAIL);
     assertThat(status.get("apiCalls").asDouble()).isPositive();
+    assertThat(status.get("keysTried").toString()).contains("email", "name+company");
     assertThat(toCreate(captureId)).isEmpty();
   }
 

@@ -1,6 +1,7 @@
 package io.leadgate.contracts;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A capture moved to a new {@link LeadState}. Published on {@link Topics#LEADS_STATUS}, keyed by
@@ -12,6 +13,8 @@ import java.time.Instant;
  * @param reason why, for {@link LeadState#DEFERRED} and {@link LeadState#FAILED}
  * @param nextAttemptAt when a deferred capture is tried again, if known
  * @param apiCalls Salesforce calls attributed to this capture so far (its share of batches)
+ * @param keysTried the identity keys the check looked the person up by (email, linkedin, phone,
+ *     name+company), or recent when Leadgate answered from what it had just seen
  */
 public record LeadStatusChanged(
     int schemaVersion,
@@ -25,9 +28,14 @@ public record LeadStatusChanged(
     String reason,
     Instant nextAttemptAt,
     double apiCalls,
+    List<String> keysTried,
     Instant occurredAt) {
 
   public static final int VERSION = 1;
+
+  public LeadStatusChanged {
+    keysTried = keysTried == null ? List.of() : List.copyOf(keysTried);
+  }
 
   public static LeadStatusChanged of(
       String captureId, String teamId, String orgId, LeadState state, Instant occurredAt) {
@@ -43,6 +51,7 @@ public record LeadStatusChanged(
         null,
         null,
         0,
+        List.of(),
         occurredAt);
   }
 
@@ -59,6 +68,7 @@ public record LeadStatusChanged(
         reason,
         nextAttemptAt,
         apiCalls,
+        keysTried,
         occurredAt);
   }
 
@@ -75,6 +85,7 @@ public record LeadStatusChanged(
         reason,
         nextAttemptAt,
         apiCalls,
+        keysTried,
         occurredAt);
   }
 
@@ -91,6 +102,7 @@ public record LeadStatusChanged(
         reason,
         nextAttemptAt,
         apiCalls,
+        keysTried,
         occurredAt);
   }
 
@@ -107,6 +119,7 @@ public record LeadStatusChanged(
         reason,
         nextAttemptAt,
         apiCalls,
+        keysTried,
         occurredAt);
   }
 
@@ -123,6 +136,24 @@ public record LeadStatusChanged(
         reason,
         nextAttemptAt,
         apiCalls,
+        keysTried,
+        occurredAt);
+  }
+
+  public LeadStatusChanged withKeysTried(List<String> keysTried) {
+    return new LeadStatusChanged(
+        schemaVersion,
+        captureId,
+        teamId,
+        orgId,
+        state,
+        cloud,
+        match,
+        salesforceId,
+        reason,
+        nextAttemptAt,
+        apiCalls,
+        keysTried,
         occurredAt);
   }
 }

@@ -55,6 +55,9 @@ public class DuplicateCheck {
 
   private static final Logger log = LoggerFactory.getLogger(DuplicateCheck.class);
 
+  /** Answered from what Leadgate found or created minutes ago, without a lookup. */
+  private static final String RECENT = "recent";
+
   private final SalesforceClients salesforce;
   private final BudgetClient budget;
   private final KafkaTemplate<String, Object> kafka;
@@ -160,7 +163,7 @@ public class DuplicateCheck {
       if (i < decided) {
         LeadCaptured capture = captures.get(i);
         MatchedRecord record = recent.find(keys.get(i)).orElseThrow();
-        sends.addAll(duplicate(capture, record, Cloud.BLUE, 0, now));
+        sends.addAll(duplicate(capture, record, Cloud.BLUE, 0, List.of(RECENT), now));
       }
     }
     for (Map.Entry<String, List<Integer>> org : toLookUp.entrySet()) {
@@ -240,9 +243,11 @@ public class DuplicateCheck {
         log.info("Capture {} is a duplicate: {}", capture.captureId(), verdict.get().explanation());
         MatchedRecord record = toMatched(verdict.get());
         recent.remember(keys.get(i), record);
-        sends.addAll(duplicate(capture, record, cloud, share, now));
+        sends.addAll(duplicate(capture, record, cloud, share, tried(keys.get(i), blue), now));
       } else if (recent.find(keys.get(i)).isPresent()) {
-        sends.addAll(duplicate(capture, recent.find(keys.get(i)).get(), cloud, share, now));
+        List<String> tried = new ArrayList<>(tried(keys.get(i), blue));
+        tried.add(RECENT);
+        sends.addAll(duplicate(capture, recent.find(keys.get(i)).get(), cloud, share, tried, now));
       } else {
         recent.sentToCreate(capture.captureId(), keys.get(i));
         sends.add(
@@ -251,7 +256,11 @@ public class DuplicateCheck {
                 Topics.personKey(orgId, capture.personKey()),
                 cleared(capture, share, now)));
         sends.add(
-            send(status(capture, LeadState.CHECKING, now).withCloud(cloud).withApiCalls(share)));
+            send(
+                status(capture, LeadState.CHECKING, now)
+                    .withCloud(cloud)
+                    .withApiCalls(share)
+                    .withKeysTried(tried(keys.get(i), blue))));
       }
     }
     return sends;
@@ -289,11 +298,31 @@ public class DuplicateCheck {
         : client.callsToFind(query);
   }
 
+  /** The identity keys a lookup tried for this capture: the audit of what its check spent on. */
+  private static List<String> tried(IdentityKeys keys, boolean fuzzy) {
+    List<String> tried = new ArrayList<>(4);
+    keys.email().ifPresent(v -> tried.add("email"));
+    keys.linkedin().ifPresent(v -> tried.add("linkedin"));
+    keys.phone().ifPresent(v -> tried.add("phone"));
+    if (fuzzy) {
+      tried.add("name+company");
+    }
+    return tried;
+  }
+
   private List<CompletableFuture<?>> duplicate(
-      LeadCaptured capture, MatchedRecord record, Cloud cloud, double share, Instant now) {
+      LeadCaptured capture,
+      MatchedRecord record,
+      Cloud cloud,
+      double share,
+      List<String> keysTried,
+      Instant now) {
     List<CompletableFuture<?>> sends = new ArrayList<>();
     LeadStatusChanged status =
-        status(capture, LeadState.DUPLICATE, now).withCloud(cloud).withApiCalls(share);
+        status(capture, LeadState.DUPLICATE, now)
+            .withCloud(cloud)
+            .withApiCalls(share)
+            .withKeysTried(keysTried);
     boolean collision =
         record.ownerEmail() != null
             && capture.capturedBy() != null
