@@ -10,7 +10,7 @@ import io.leadgate.emulator.EmulatedOrg;
 import io.leadgate.service.observability.KafkaHealthIndicator;
 import io.leadgate.service.salesforce.SalesforceHealthIndicator;
 import io.leadgate.testsupport.BudgetServiceDouble;
-import io.leadgate.testsupport.KafkaBroker;
+import io.leadgate.testsupport.TestKafka;
 import io.leadgate.testsupport.TestSalesforce;
 import io.leadgate.testsupport.TestTenants;
 import io.leadgate.testsupport.TopicReader;
@@ -21,9 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,7 +45,6 @@ import tools.jackson.databind.json.JsonMapper;
     })
 class DedupServiceIntegrationTest {
 
-  private static KafkaProducer<String, String> producer;
   private static final BudgetServiceDouble budget =
       BudgetServiceDouble.start(TestTenants.SERVICE_TOKEN);
   private final JsonMapper json = JsonMapper.builder().build();
@@ -217,8 +213,8 @@ class DedupServiceIntegrationTest {
   }
 
   private static void sendStatus(String captureId, String json) {
-    producer().send(new ProducerRecord<>(Topics.LEADS_STATUS.name(), captureId, json));
-    producer().flush();
+    TestKafka.send(Topics.LEADS_STATUS.name(), captureId, json);
+    TestKafka.flush();
   }
 
   @Test
@@ -273,7 +269,7 @@ class DedupServiceIntegrationTest {
             .mapToObj(i -> goldenCapture("burst" + i + "." + UUID.randomUUID() + "@example.com"))
             .map(this::publishWithoutWaiting)
             .toList();
-    producer().flush();
+    TestKafka.flush();
 
     await()
         .atMost(Duration.ofSeconds(30))
@@ -344,49 +340,24 @@ class DedupServiceIntegrationTest {
 
   private String publish(String capture) {
     String captureId = publishWithoutWaiting(capture);
-    producer().flush();
+    TestKafka.flush();
     return captureId;
   }
 
   private String publishWithoutWaiting(String capture) {
     LeadCaptured event = json.readValue(capture, LeadCaptured.class);
-    producer()
-        .send(
-            new ProducerRecord<>(
-                Topics.LEADS_CAPTURED.name(),
-                Topics.personKey(event.orgId(), event.personKey()),
-                capture));
+    TestKafka.send(
+        Topics.LEADS_CAPTURED.name(), Topics.personKey(event.orgId(), event.personKey()), capture);
     return event.captureId();
   }
 
-  private static synchronized KafkaProducer<String, String> producer() {
-    if (producer == null) {
-      producer =
-          new KafkaProducer<>(
-              Map.of("bootstrap.servers", KafkaBroker.bootstrapServers(), "linger.ms", 5),
-              new StringSerializer(),
-              new StringSerializer());
-    }
-    return producer;
-  }
-
   private static void send(String key, String value) {
-    producer().send(new ProducerRecord<>(Topics.LEADS_CAPTURED.name(), key, value));
-    producer().flush();
+    TestKafka.send(Topics.LEADS_CAPTURED.name(), key, value);
+    TestKafka.flush();
   }
 
-  private JsonNode awaitStatus(String captureId, String state) {
-    return await()
-        .atMost(Duration.ofSeconds(20))
-        .until(
-            () ->
-                TopicReader.readAll(Topics.LEADS_STATUS.name()).stream()
-                    .filter(r -> captureId.equals(r.key()))
-                    .map(r -> json.readTree(r.value()))
-                    .filter(s -> state.equals(s.get("state").asString()))
-                    .findFirst()
-                    .orElse(null),
-            s -> s != null);
+  private static JsonNode awaitStatus(String captureId, String state) {
+    return TestKafka.awaitStatus(captureId, state);
   }
 
   private static List<ConsumerRecord<String, String>> toCreate(String captureId) {

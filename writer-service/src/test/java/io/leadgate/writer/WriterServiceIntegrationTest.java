@@ -13,7 +13,7 @@ import io.leadgate.emulator.FaultSpec;
 import io.leadgate.emulator.OrgSpec;
 import io.leadgate.service.kafka.LeadgateKafkaConfiguration;
 import io.leadgate.testsupport.BudgetServiceDouble;
-import io.leadgate.testsupport.KafkaBroker;
+import io.leadgate.testsupport.TestKafka;
 import io.leadgate.testsupport.TestSalesforce;
 import io.leadgate.testsupport.TestTenants;
 import io.leadgate.testsupport.TopicReader;
@@ -33,9 +33,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -73,7 +70,6 @@ class WriterServiceIntegrationTest {
 
   private static final BudgetServiceDouble budget =
       BudgetServiceDouble.start(TestTenants.SERVICE_TOKEN);
-  private static KafkaProducer<String, String> producer;
   private final JsonMapper json = JsonMapper.builder().build();
   private final EmulatedOrg acme = TestSalesforce.acme();
 
@@ -113,7 +109,7 @@ class WriterServiceIntegrationTest {
     String email = "one." + UUID.randomUUID() + "@example.com";
     List<String> captureIds =
         IntStream.range(0, 20).mapToObj(i -> send(cleared(email, "Rep" + i))).toList();
-    producer().flush();
+    TestKafka.flush();
 
     Map<String, String> finalStates = awaitFinal(Set.copyOf(captureIds));
 
@@ -232,7 +228,7 @@ class WriterServiceIntegrationTest {
         capturesByEmail.put(email, ids);
         wavesCaptures.addAll(ids);
       }
-      producer().flush();
+      TestKafka.flush();
       awaitFinal(Set.copyOf(wavesCaptures));
     }
 
@@ -293,13 +289,11 @@ class WriterServiceIntegrationTest {
   void theRedriveCommandSendsDeadLettersBackThroughTheWriter() throws Exception {
     String cleared = cleared("redrive." + UUID.randomUUID() + "@example.com", "Redriven");
     LeadCleared event = json.readValue(cleared, LeadCleared.class);
-    producer()
-        .send(
-            new ProducerRecord<>(
-                Topics.LEADS_TO_CREATE.deadLetter().name(),
-                Topics.personKey(event.orgId(), event.personKey()),
-                cleared))
-        .get();
+    TestKafka.send(
+        Topics.LEADS_TO_CREATE.deadLetter().name(),
+        Topics.personKey(event.orgId(), event.personKey()),
+        cleared);
+    TestKafka.flush();
 
     HttpResponse<String> forbidden = postRedrive(TestTenants.ACME_ADMIN_KEY);
     HttpResponse<String> redriven = postRedrive(TestTenants.SERVICE_TOKEN);
@@ -356,44 +350,19 @@ class WriterServiceIntegrationTest {
 
   private String publish(String cleared) {
     String captureId = send(cleared);
-    producer().flush();
+    TestKafka.flush();
     return captureId;
   }
 
   private String send(String cleared) {
     LeadCleared event = json.readValue(cleared, LeadCleared.class);
-    producer()
-        .send(
-            new ProducerRecord<>(
-                Topics.LEADS_TO_CREATE.name(),
-                Topics.personKey(event.orgId(), event.personKey()),
-                cleared));
+    TestKafka.send(
+        Topics.LEADS_TO_CREATE.name(), Topics.personKey(event.orgId(), event.personKey()), cleared);
     return event.captureId();
   }
 
-  private static synchronized KafkaProducer<String, String> producer() {
-    if (producer == null) {
-      producer =
-          new KafkaProducer<>(
-              Map.of("bootstrap.servers", KafkaBroker.bootstrapServers(), "linger.ms", 5),
-              new StringSerializer(),
-              new StringSerializer());
-    }
-    return producer;
-  }
-
-  private JsonNode awaitStatus(String captureId, String state) {
-    return await()
-        .atMost(Duration.ofSeconds(20))
-        .until(
-            () ->
-                TopicReader.readAll(Topics.LEADS_STATUS.name()).stream()
-                    .filter(r -> captureId.equals(r.key()))
-                    .map(r -> json.readTree(r.value()))
-                    .filter(s -> state.equals(s.get("state").asString()))
-                    .findFirst()
-                    .orElse(null),
-            s -> s != null);
+  private static JsonNode awaitStatus(String captureId, String state) {
+    return TestKafka.awaitStatus(captureId, state);
   }
 
   private Map<String, JsonNode> awaitFinalStatuses(Set<String> captureIds) {
