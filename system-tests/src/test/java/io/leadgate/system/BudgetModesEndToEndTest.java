@@ -70,6 +70,12 @@ class BudgetModesEndToEndTest {
     assertThat(goldenAnswer.get("cloud").asString()).isEqualTo("GOLDEN");
     JsonNode withheld = goldenAnswer.path("match");
     assertThat(withheld.isMissingNode() || withheld.isNull()).isTrue();
+    // A new person created near the cap: the writer's answer shows the golden cloud too.
+    String goldenNew = capture();
+    captures.add(goldenNew);
+    JsonNode created = awaitFinal(goldenNew);
+    assertThat(created.get("state").asString()).isEqualTo("CREATED");
+    assertThat(created.get("cloud").asString()).isEqualTo("GOLDEN");
 
     // ... and then to the cap.
     stack.acme.updateLimits(LIMIT, 500L, 1.0);

@@ -1,5 +1,7 @@
 package io.leadgate.writer.create;
 
+import io.leadgate.contracts.BudgetMode;
+import io.leadgate.contracts.Cloud;
 import io.leadgate.service.budget.Allowance;
 import io.leadgate.service.budget.BudgetClient;
 import java.util.ArrayList;
@@ -61,6 +63,16 @@ final class OrgCalls {
     }
     leases.clear();
     usedPerLease.clear();
+  }
+
+  /**
+   * The cloud the rep sees for what these calls decided: GOLDEN when budget-service granted any of
+   * them near the cap, BLUE otherwise.
+   */
+  Cloud cloud() {
+    return leases.stream().anyMatch(lease -> lease.mode() != BudgetMode.BLUE)
+        ? Cloud.GOLDEN
+        : Cloud.BLUE;
   }
 
   private long lease(int calls) {

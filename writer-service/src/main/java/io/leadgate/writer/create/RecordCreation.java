@@ -1,5 +1,6 @@
 package io.leadgate.writer.create;
 
+import io.leadgate.contracts.Cloud;
 import io.leadgate.contracts.LeadCleared;
 import io.leadgate.contracts.LeadStatusChanged;
 import io.leadgate.contracts.MatchedRecord;
@@ -544,10 +545,12 @@ public class RecordCreation {
       List<CompletableFuture<?>> sends = new ArrayList<>();
       double share = leads.isEmpty() ? 0 : (double) calls.used() / leads.size();
       Instant now = clock.instant();
+      Cloud cloud = calls.cloud();
       decisions.forEach(
           (lead, decision) -> {
             sends.add(
-                send(Outcomes.toStatus(lead, decision, now, lead.checkCalls() + share))
+                send(Outcomes.toStatus(lead, decision, now, lead.checkCalls() + share)
+                        .withCloud(cloud))
                     .thenRun(() -> journal.decided(lead.captureId())));
             if (decision instanceof Decision.Failed failed) {
               sends.add(deadLetter(lead, failed.reason()));
