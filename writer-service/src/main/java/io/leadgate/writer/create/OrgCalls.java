@@ -17,6 +17,7 @@ final class OrgCalls {
   private final BudgetClient budget;
   private final String orgId;
   private final List<Allowance> leases = new ArrayList<>();
+  private boolean nearTheCap;
   private final List<Integer> usedPerLease = new ArrayList<>();
   private int used;
 
@@ -70,14 +71,14 @@ final class OrgCalls {
    * them near the cap, BLUE otherwise.
    */
   Cloud cloud() {
-    return leases.stream().anyMatch(lease -> lease.mode() != BudgetMode.BLUE)
-        ? Cloud.GOLDEN
-        : Cloud.BLUE;
+    // Remembered apart from the leases, which are handed back before the statuses go out.
+    return nearTheCap ? Cloud.GOLDEN : Cloud.BLUE;
   }
 
   private long lease(int calls) {
     Allowance allowance = budget.request(orgId, calls, BudgetClient.Purpose.CREATE);
     if (allowance.granted() > 0) {
+      nearTheCap |= allowance.mode() != BudgetMode.BLUE;
       leases.add(allowance);
       usedPerLease.add(0);
     }
