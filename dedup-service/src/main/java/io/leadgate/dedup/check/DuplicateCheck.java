@@ -113,7 +113,8 @@ public class DuplicateCheck {
 
     int decided = captures.size();
     Wait waiting = Wait.NONE;
-    Set<Integer> fromMemory = new LinkedHashSet<>();
+    // Kept as found: looking up again later could miss a record whose time ran out meanwhile.
+    Map<Integer, MatchedRecord> fromMemory = new LinkedHashMap<>();
     // A capture id checked before is a client's retry that reached Kafka twice: answered already.
     Set<Integer> repeats = new LinkedHashSet<>();
     Set<String> idsInBatch = new java.util.HashSet<>();
@@ -125,7 +126,7 @@ public class DuplicateCheck {
       }
       Optional<MatchedRecord> known = recent.find(keys.get(i));
       if (known.isPresent() && known.get().ownerName() != null) {
-        fromMemory.add(i);
+        fromMemory.put(i, known.get());
       } else if (known.isPresent()) {
         // Created by Leadgate moments ago, owner not known yet: a lookup names the owner, and
         // if the search index has not caught up, the remembered record still answers.
@@ -139,7 +140,7 @@ public class DuplicateCheck {
 
     Map<String, List<Integer>> toLookUp = new LinkedHashMap<>();
     for (int i = 0; i < decided; i++) {
-      if (!fromMemory.contains(i) && !repeats.contains(i)) {
+      if (!fromMemory.containsKey(i) && !repeats.contains(i)) {
         toLookUp.computeIfAbsent(captures.get(i).orgId(), org -> new ArrayList<>()).add(i);
       }
     }
@@ -159,11 +160,10 @@ public class DuplicateCheck {
     }
 
     Instant now = clock.instant();
-    for (int i : fromMemory) {
-      if (i < decided) {
-        LeadCaptured capture = captures.get(i);
-        MatchedRecord record = recent.find(keys.get(i)).orElseThrow();
-        sends.addAll(duplicate(capture, record, Cloud.BLUE, 0, List.of(RECENT), now));
+    for (Map.Entry<Integer, MatchedRecord> known : fromMemory.entrySet()) {
+      if (known.getKey() < decided) {
+        LeadCaptured capture = captures.get(known.getKey());
+        sends.addAll(duplicate(capture, known.getValue(), Cloud.BLUE, 0, List.of(RECENT), now));
       }
     }
     for (Map.Entry<String, List<Integer>> org : toLookUp.entrySet()) {
@@ -233,6 +233,7 @@ public class DuplicateCheck {
     for (int i : indexes) {
       LeadCaptured capture = captures.get(i);
       LeadDetails lead = capture.lead();
+      Optional<MatchedRecord> remembered = recent.find(keys.get(i));
       Optional<Verdict> verdict =
           matcher.match(
               keys.get(i),
@@ -244,10 +245,10 @@ public class DuplicateCheck {
         MatchedRecord record = toMatched(verdict.get());
         recent.remember(keys.get(i), record);
         sends.addAll(duplicate(capture, record, cloud, share, tried(keys.get(i), blue), now));
-      } else if (recent.find(keys.get(i)).isPresent()) {
+      } else if (remembered.isPresent()) {
         List<String> tried = new ArrayList<>(tried(keys.get(i), blue));
         tried.add(RECENT);
-        sends.addAll(duplicate(capture, recent.find(keys.get(i)).get(), cloud, share, tried, now));
+        sends.addAll(duplicate(capture, remembered.get(), cloud, share, tried, now));
       } else {
         recent.sentToCreate(capture.captureId(), keys.get(i));
         sends.add(
