@@ -4,6 +4,7 @@ import io.leadgate.contracts.LeadCaptured;
 import io.leadgate.salesforce.SalesforceException;
 import io.leadgate.service.kafka.PoisonRecordException;
 import io.leadgate.service.kafka.RetryLaterException;
+import io.leadgate.service.observability.CaptureTraces;
 import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -25,20 +26,32 @@ class CapturedLeadListener {
 
   private static final Duration IN_FLIGHT = Duration.ofMillis(200);
 
+  private static final String LISTENER_ID = "dedup-captured";
+
   private final DuplicateCheck check;
   private final Duration retryAfter;
+  private final CaptureTraces traces;
 
-  CapturedLeadListener(DuplicateCheck check, io.leadgate.dedup.DedupProperties properties) {
+  CapturedLeadListener(
+      DuplicateCheck check, io.leadgate.dedup.DedupProperties properties, CaptureTraces traces) {
     this.check = check;
     this.retryAfter = properties.retryAfter();
+    this.traces = traces;
   }
 
   @KafkaListener(
-      id = "dedup-captured",
+      id = LISTENER_ID,
       topics = "leads.captured",
       containerFactory = "capturedListenerFactory",
       batch = "true")
   void onCaptured(List<ConsumerRecord<String, LeadCaptured>> records) {
+    // What the check sends for a capture continues the trace that capture arrived with.
+    try (CaptureTraces.Batch traced = traces.open(LISTENER_ID, records, LeadCaptured::captureId)) {
+      onBatch(records);
+    }
+  }
+
+  private void onBatch(List<ConsumerRecord<String, LeadCaptured>> records) {
     int poison = firstUnreadable(records);
     List<LeadCaptured> readable = records.subList(0, poison).stream().map(r -> r.value()).toList();
     DuplicateCheck.Progress progress;

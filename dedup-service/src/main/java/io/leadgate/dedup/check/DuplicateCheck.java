@@ -26,6 +26,7 @@ import io.leadgate.salesforce.SalesforceClient;
 import io.leadgate.salesforce.SalesforceClients;
 import io.leadgate.service.budget.Allowance;
 import io.leadgate.service.budget.BudgetClient;
+import io.leadgate.service.observability.CaptureTraces;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -67,6 +68,7 @@ public class DuplicateCheck {
   private final DedupProperties properties;
   private final Clock clock;
   private final MeterRegistry meters;
+  private final CaptureTraces traces;
 
   public DuplicateCheck(
       SalesforceClients salesforce,
@@ -75,8 +77,10 @@ public class DuplicateCheck {
       RecentRecords recent,
       DedupProperties properties,
       Clock clock,
-      MeterRegistry meters) {
+      MeterRegistry meters,
+      CaptureTraces traces) {
     this.meters = meters;
+    this.traces = traces;
     this.salesforce = salesforce;
     this.budget = budget;
     this.kafka = kafka;
@@ -230,18 +234,24 @@ public class DuplicateCheck {
     record(orgId, indexes.size(), share);
     Instant now = clock.instant();
     List<CompletableFuture<?>> sends = new ArrayList<>();
+    DuplicateMatcher.Prepared candidates = matcher.prepare(result.candidates());
     for (int i : indexes) {
       LeadCaptured capture = captures.get(i);
       LeadDetails lead = capture.lead();
       Optional<MatchedRecord> remembered = recent.find(keys.get(i));
       Optional<Verdict> verdict =
-          matcher.match(
+          candidates.match(
               keys.get(i),
               new NameCompany(lead.firstName(), lead.lastName(), lead.company()),
-              result.candidates(),
               fuzzy);
       if (verdict.isPresent()) {
-        log.info("Capture {} is a duplicate: {}", capture.captureId(), verdict.get().explanation());
+        traces.inTraceOf(
+            capture.captureId(),
+            () ->
+                log.info(
+                    "Capture {} is a duplicate: {}",
+                    capture.captureId(),
+                    verdict.get().explanation()));
         MatchedRecord record = toMatched(verdict.get());
         recent.remember(keys.get(i), record);
         sends.addAll(duplicate(capture, record, cloud, share, tried(keys.get(i), blue), now));
@@ -252,10 +262,13 @@ public class DuplicateCheck {
       } else {
         recent.sentToCreate(capture.captureId(), keys.get(i));
         sends.add(
-            kafka.send(
-                Topics.LEADS_TO_CREATE.name(),
-                Topics.personKey(orgId, capture.personKey()),
-                cleared(capture, share, now)));
+            traces.inTraceOf(
+                capture.captureId(),
+                () ->
+                    kafka.send(
+                        Topics.LEADS_TO_CREATE.name(),
+                        Topics.personKey(orgId, capture.personKey()),
+                        cleared(capture, share, now))));
         sends.add(
             send(
                 status(capture, LeadState.CHECKING, now)
@@ -329,18 +342,19 @@ public class DuplicateCheck {
             && capture.capturedBy() != null
             && !record.ownerEmail().equalsIgnoreCase(capture.capturedBy().strip());
     if (collision) {
-      sends.add(
-          kafka.send(
-              Topics.OWNER_COLLISIONS.name(),
+      OwnerCollisionDetected detected =
+          new OwnerCollisionDetected(
+              OwnerCollisionDetected.VERSION,
+              capture.captureId(),
+              capture.teamId(),
               capture.orgId(),
-              new OwnerCollisionDetected(
-                  OwnerCollisionDetected.VERSION,
-                  capture.captureId(),
-                  capture.teamId(),
-                  capture.orgId(),
-                  capture.capturedBy(),
-                  record,
-                  now)));
+              capture.capturedBy(),
+              record,
+              now);
+      sends.add(
+          traces.inTraceOf(
+              capture.captureId(),
+              () -> kafka.send(Topics.OWNER_COLLISIONS.name(), capture.orgId(), detected)));
     }
     if (cloud == Cloud.GOLDEN) {
       // Near the cap the duplicate is still prevented, but its details are not reported.
@@ -397,7 +411,9 @@ public class DuplicateCheck {
   }
 
   private CompletableFuture<?> send(LeadStatusChanged status) {
-    return kafka.send(Topics.LEADS_STATUS.name(), status.captureId(), status);
+    return traces.inTraceOf(
+        status.captureId(),
+        () -> kafka.send(Topics.LEADS_STATUS.name(), status.captureId(), status));
   }
 
   private CandidateQuery queryFor(

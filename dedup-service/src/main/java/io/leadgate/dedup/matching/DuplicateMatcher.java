@@ -6,9 +6,14 @@ import io.leadgate.identity.MatchThreshold;
 import io.leadgate.identity.NameCompany;
 import io.leadgate.identity.NameCompanySimilarity;
 import io.leadgate.salesforce.Candidate;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -32,7 +37,7 @@ public final class DuplicateMatcher {
 
   /** Exact keys only. */
   public Optional<Verdict> match(IdentityKeys lead, List<Candidate> candidates) {
-    return best(candidates.stream().map(c -> exact(lead, c)).flatMap(Optional::stream).toList());
+    return prepare(candidates).match(lead);
   }
 
   /**
@@ -44,23 +49,95 @@ public final class DuplicateMatcher {
       NameCompany name,
       List<Candidate> candidates,
       Optional<MatchThreshold> fuzzy) {
-    Optional<Verdict> exact = match(lead, candidates);
-    if (exact.isPresent() || fuzzy.isEmpty() || name == null) {
-      return exact;
+    return prepare(candidates).match(lead, name, fuzzy);
+  }
+
+  /**
+   * The candidates of one look-up, normalised once, for matching every capture of a batch against
+   * them: normalising each candidate again for each capture (libphonenumber, IDN) made a batch cost
+   * captures × candidates normalisations.
+   */
+  public Prepared prepare(List<Candidate> candidates) {
+    return new Prepared(candidates);
+  }
+
+  /** Candidates indexed by their normalised exact keys. */
+  public final class Prepared {
+
+    private final List<Candidate> candidates;
+    private final List<NameCompany> names;
+    private final Map<String, List<Integer>> byEmail = new HashMap<>();
+    private final Map<String, List<Integer>> byLinkedin = new HashMap<>();
+    private final Map<String, List<Integer>> byPhone = new HashMap<>();
+
+    private Prepared(List<Candidate> candidates) {
+      this.candidates = List.copyOf(candidates);
+      this.names =
+          this.candidates.stream()
+              .map(c -> new NameCompany(c.firstName(), c.lastName(), c.company()))
+              .toList();
+      for (int i = 0; i < this.candidates.size(); i++) {
+        Candidate c = this.candidates.get(i);
+        index(byEmail, c.email(), normalizer::email, i);
+        index(byLinkedin, c.linkedinUrl(), normalizer::linkedin, i);
+        index(byPhone, c.phone(), normalizer::phone, i);
+      }
     }
-    return best(
-        candidates.stream()
-            .map(
-                c -> {
-                  double score =
-                      similarity.score(
-                          name, new NameCompany(c.firstName(), c.lastName(), c.company()));
-                  return fuzzy.get().accepts(score)
-                      ? Optional.of(new Verdict(c, "name+company", score))
-                      : Optional.<Verdict>empty();
-                })
-            .flatMap(Optional::stream)
-            .toList());
+
+    /** Exact keys only. */
+    public Optional<Verdict> match(IdentityKeys lead) {
+      // A candidate counts once, by its strongest key: e-mail, then LinkedIn, then phone.
+      Set<Integer> seen = new HashSet<>();
+      List<Verdict> verdicts = new ArrayList<>();
+      add(verdicts, seen, byEmail, lead.email(), "email");
+      add(verdicts, seen, byLinkedin, lead.linkedin(), "linkedin");
+      add(verdicts, seen, byPhone, lead.phone(), "phone");
+      return best(verdicts);
+    }
+
+    /** Exact keys first; then, when {@code fuzzy} is given, name and company. */
+    public Optional<Verdict> match(
+        IdentityKeys lead, NameCompany name, Optional<MatchThreshold> fuzzy) {
+      Optional<Verdict> exact = match(lead);
+      if (exact.isPresent() || fuzzy.isEmpty() || name == null) {
+        return exact;
+      }
+      List<Verdict> verdicts = new ArrayList<>();
+      for (int i = 0; i < candidates.size(); i++) {
+        double score = similarity.score(name, names.get(i));
+        if (fuzzy.get().accepts(score)) {
+          verdicts.add(new Verdict(candidates.get(i), "name+company", score));
+        }
+      }
+      return best(verdicts);
+    }
+
+    private void add(
+        List<Verdict> verdicts,
+        Set<Integer> seen,
+        Map<String, List<Integer>> index,
+        Optional<String> key,
+        String matchedOn) {
+      if (key.isEmpty()) {
+        return;
+      }
+      for (int i : index.getOrDefault(key.get(), List.of())) {
+        if (seen.add(i)) {
+          verdicts.add(new Verdict(candidates.get(i), matchedOn, 1.0));
+        }
+      }
+    }
+  }
+
+  private static void index(
+      Map<String, List<Integer>> index,
+      String value,
+      Function<String, Optional<String>> norm,
+      int position) {
+    if (value != null) {
+      norm.apply(value)
+          .ifPresent(key -> index.computeIfAbsent(key, k -> new ArrayList<>()).add(position));
+    }
   }
 
   private static Optional<Verdict> best(List<Verdict> verdicts) {
@@ -70,25 +147,5 @@ public final class DuplicateMatcher {
                 .thenComparing(v -> CONTACT_FIRST.indexOf(v.record().object()))
                 .thenComparing(Verdict::confidence, Comparator.reverseOrder())
                 .thenComparing(v -> v.record().id()));
-  }
-
-  private Optional<Verdict> exact(IdentityKeys lead, Candidate candidate) {
-    if (same(lead.email(), candidate.email(), normalizer::email)) {
-      return Optional.of(new Verdict(candidate, "email", 1.0));
-    }
-    if (same(lead.linkedin(), candidate.linkedinUrl(), normalizer::linkedin)) {
-      return Optional.of(new Verdict(candidate, "linkedin", 1.0));
-    }
-    if (same(lead.phone(), candidate.phone(), normalizer::phone)) {
-      return Optional.of(new Verdict(candidate, "phone", 1.0));
-    }
-    return Optional.empty();
-  }
-
-  private static boolean same(
-      Optional<String> leadKey, String candidateValue, Function<String, Optional<String>> norm) {
-    return leadKey.isPresent()
-        && candidateValue != null
-        && norm.apply(candidateValue).equals(leadKey);
   }
 }

@@ -3,6 +3,7 @@ package io.leadgate.writer.create;
 import io.leadgate.contracts.LeadCleared;
 import io.leadgate.service.kafka.PoisonRecordException;
 import io.leadgate.service.kafka.RetryLaterException;
+import io.leadgate.service.observability.CaptureTraces;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -22,18 +23,29 @@ class ClearedLeadListener {
 
   private static final Logger log = LoggerFactory.getLogger(ClearedLeadListener.class);
 
-  private final RecordCreation creation;
+  private static final String LISTENER_ID = "writer-to-create";
 
-  ClearedLeadListener(RecordCreation creation) {
+  private final RecordCreation creation;
+  private final CaptureTraces traces;
+
+  ClearedLeadListener(RecordCreation creation, CaptureTraces traces) {
     this.creation = creation;
+    this.traces = traces;
   }
 
   @KafkaListener(
-      id = "writer-to-create",
+      id = LISTENER_ID,
       topics = "leads.to-create",
       containerFactory = "clearedListenerFactory",
       batch = "true")
   void onCleared(List<ConsumerRecord<String, LeadCleared>> records) {
+    // Each capture's status continues the trace it arrived with, through capture and dedup.
+    try (CaptureTraces.Batch traced = traces.open(LISTENER_ID, records, LeadCleared::captureId)) {
+      onBatch(records);
+    }
+  }
+
+  private void onBatch(List<ConsumerRecord<String, LeadCleared>> records) {
     int poison = firstUnreadable(records);
     List<LeadCleared> readable = records.subList(0, poison).stream().map(r -> r.value()).toList();
     BatchResult result = creation.create(readable);

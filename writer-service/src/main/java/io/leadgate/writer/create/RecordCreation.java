@@ -15,6 +15,7 @@ import io.leadgate.salesforce.SalesforceClients;
 import io.leadgate.salesforce.SalesforceException;
 import io.leadgate.service.budget.BudgetClient;
 import io.leadgate.service.kafka.LeadgateKafkaConfiguration;
+import io.leadgate.service.observability.CaptureTraces;
 import io.leadgate.writer.WriterProperties;
 import io.leadgate.writer.WriterProperties.TeamSettings;
 import io.leadgate.writer.create.OrgCalls.Deferral;
@@ -68,13 +69,16 @@ public class RecordCreation {
   private final RecordMapper mapper;
   private final TransientBackOff backOff;
   private final CreationJournal journal = new CreationJournal(200_000);
+  private final CaptureTraces traces;
 
   public RecordCreation(
       SalesforceClients salesforce,
       BudgetClient budget,
       KafkaTemplate<String, Object> kafka,
       WriterProperties properties,
-      Clock clock) {
+      Clock clock,
+      CaptureTraces traces) {
+    this.traces = traces;
     this.salesforce = salesforce;
     this.budget = budget;
     this.kafka = kafka;
@@ -594,7 +598,9 @@ public class RecordCreation {
   }
 
   private CompletableFuture<?> send(LeadStatusChanged status) {
-    return kafka.send(Topics.LEADS_STATUS.name(), status.captureId(), status);
+    return traces.inTraceOf(
+        status.captureId(),
+        () -> kafka.send(Topics.LEADS_STATUS.name(), status.captureId(), status));
   }
 
   /**
@@ -610,6 +616,6 @@ public class RecordCreation {
     record
         .headers()
         .add(LeadgateKafkaConfiguration.DLT_REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
-    return kafka.send(record);
+    return traces.inTraceOf(lead.captureId(), () -> kafka.send(record));
   }
 }
