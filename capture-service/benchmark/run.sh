@@ -5,13 +5,17 @@
 #
 #   capture-service/benchmark/run.sh [seconds per run, default 30] [connections, default 32]
 #
+# Connections may be a comma-separated list (e.g. 32,64,128): each count gets its own ceiling,
+# capture and no-id runs, back to back, so every ratio compares runs made under the same load.
+#
 # KAFKA_BOOTSTRAP_SERVERS=host:port uses a running broker instead of an in-process one.
+# BENCHMARK_ARGS="--some.property=value ..." passes settings to the service (to try them).
 #
 # Installs wrk (Debian package) when missing. Not a test; prints a table.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 duration=${1:-30}
-connections=${2:-32}
+connection_counts=${2:-32}
 port=${BENCHMARK_PORT:-18081}
 here=capture-service/benchmark
 out=capture-service/target/benchmark
@@ -28,7 +32,7 @@ echo "Building the test classpath ..."
   -Dmdep.outputFile="$PWD/$out/classpath" -Dmdep.includeScope=test -Dspotless.check.skip=true
 
 classpath="capture-service/target/test-classes:capture-service/target/classes:$(cat "$out/classpath")"
-java -Xms512m -Xmx1g -cp "$classpath" io.leadgate.capture.benchmark.BenchmarkServer "$port" \
+java -Xms512m -Xmx1g -cp "$classpath" io.leadgate.capture.benchmark.BenchmarkServer "$port" ${BENCHMARK_ARGS:-} \
   >"$out/server.log" 2>&1 &
 server=$!
 trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true' EXIT
@@ -39,30 +43,39 @@ for _ in $(seq 1 180); do
 done
 grep '^READY' "$out/server.log" || { echo "server did not start" >&2; exit 1; }
 
-run() { # name path seconds [script argument]
-  wrk -t1 -c"$connections" -d"$3"s --latency -s "$here/capture.lua" \
-    "http://127.0.0.1:$port$2" -- "${4:-}" >"$out/$1.txt"
+run() { # name path seconds connections [script argument]
+  wrk -t1 -c"$4" -d"$3"s --latency -s "$here/capture.lua" \
+    "http://127.0.0.1:$port$2" -- "${5:-}" >"$out/$1.txt"
 }
+first=${connection_counts%%,*}
 echo "Warming up (JIT, Kafka connections) ..."
-run warm-empty /api/v1/benchmark/empty 10
-run warm-capture /api/v1/leads 10
-echo "Measuring ${duration}s each, $connections connections ..."
-run empty /api/v1/benchmark/empty "$duration"
-run capture /api/v1/leads "$duration"
-run capture-no-id /api/v1/leads "$duration" no-id
+run warm-empty /api/v1/benchmark/empty 10 "$first"
+run warm-capture /api/v1/leads 10 "$first"
+run warm-capture-no-id /api/v1/leads 5 "$first" no-id
 
 field() { # file: requests/s p50 p99 errors
   awk '/Requests\/sec/ {rps=$2}
        /^ +50%/ {p50=$2}
        /^ +99%/ {p99=$2}
        /Non-2xx/ {err=$5}
-       /Socket errors/ {sock=$0}
-       END {printf "%12s %10s %10s %10s", rps, p50, p99, (err==""?0:err)}' "$1"
+       END {printf "%10s %10s %10s %8s", rps, p50, p99, (err==""?0:err)}' "$1"
 }
-printf '\n%-36s %12s %10s %10s %10s\n' endpoint "req/s" p50 p99 non-2xx
-printf '%-36s %s\n' "POST /api/v1/benchmark/empty (ceiling)" "$(field "$out/empty.txt")"
-printf '%-36s %s\n' "POST /api/v1/leads (captures)" "$(field "$out/capture.txt")"
-printf '%-36s %s\n' "  same, without captureId" "$(field "$out/capture-no-id.txt")"
+rps() { awk '/Requests\/sec/ {print $2}' "$1"; }
+ratio() { awk -v a="$(rps "$1")" -v b="$(rps "$2")" 'BEGIN {printf "%5.0f%%", (b > 0 ? 100 * a / b : 0)}'; }
+
+printf '\n%-5s %-38s %10s %10s %10s %8s %7s\n' conns endpoint "req/s" p50 p99 non-2xx ceiling
+for connections in ${connection_counts//,/ }; do
+  echo "Measuring ${duration}s each, $connections connections ..." >&2
+  run "empty-c$connections" /api/v1/benchmark/empty "$duration" "$connections"
+  run "capture-c$connections" /api/v1/leads "$duration" "$connections"
+  run "capture-no-id-c$connections" /api/v1/leads "$duration" "$connections" no-id
+  e="$out/empty-c$connections.txt"
+  printf '%-5s %-38s %s %7s\n' "$connections" "POST /api/v1/benchmark/empty (ceiling)" "$(field "$e")" "100%"
+  printf '%-5s %-38s %s %7s\n' "$connections" "POST /api/v1/leads (captures)" \
+    "$(field "$out/capture-c$connections.txt")" "$(ratio "$out/capture-c$connections.txt" "$e")"
+  printf '%-5s %-38s %s %7s\n' "$connections" "  same, without captureId" \
+    "$(field "$out/capture-no-id-c$connections.txt")" "$(ratio "$out/capture-no-id-c$connections.txt" "$e")"
+done
 echo
-echo "cores: $(nproc); load average now: $(cut -d' ' -f1-3 /proc/loadavg); wrk -t1 -c$connections -d${duration}s"
+echo "cores: $(nproc); load average now: $(cut -d' ' -f1-3 /proc/loadavg); wrk -t1 -d${duration}s"
 echo "raw wrk output in $out/"

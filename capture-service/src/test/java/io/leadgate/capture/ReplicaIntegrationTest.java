@@ -2,10 +2,14 @@ package io.leadgate.capture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.leadgate.capture.status.StatusFeed;
 import io.leadgate.contracts.Topics;
 import io.leadgate.testsupport.KafkaBroker;
 import io.leadgate.testsupport.TestTenants;
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -54,7 +58,50 @@ class ReplicaIntegrationTest {
 
       assertThat(Api.recordsOf(Topics.LEADS_CAPTURED.name(), early.toString())).hasSize(1);
       assertThat(Api.recordsOf(Topics.LEADS_CAPTURED.name(), late.toString())).hasSize(1);
+
+      // A catch-up waits only for the partitions holding the asked ids: captures just accepted
+      // by the first replica in every partition of leads.status, retried on the (slow) replica
+      // in one batch, are each found, answered the same and not written again.
+      List<UUID> spread = idsInEveryPartition();
+      StringBuilder batch = new StringBuilder("{\"captures\":[");
+      for (UUID id : spread) {
+        String capture = Api.body(id, "spread-" + id + "@x.com");
+        assertThat(first.capture(TestTenants.ACME_API_KEY, capture).statusCode()).isEqualTo(202);
+        batch.append(batch.length() > 13 ? "," : "").append(capture);
+      }
+      HttpResponse<String> retried =
+          replica.post(
+              TestTenants.ACME_API_KEY,
+              "/api/v1/leads/batch",
+              "application/json",
+              batch.append("]}").toString());
+      assertThat(retried.statusCode()).isEqualTo(200);
+      assertThat(Api.json(retried).get("accepted").asInt()).isEqualTo(spread.size());
+      for (UUID id : spread) {
+        assertThat(Api.recordsOf(Topics.LEADS_CAPTURED.name(), id.toString())).hasSize(1);
+        // The rule the per-partition catch-up relies on: Kafka put the status where
+        // StatusFeed.partitionOf says.
+        assertThat(Api.recordsOf(Topics.LEADS_STATUS.name(), id.toString()))
+            .singleElement()
+            .satisfies(
+                r ->
+                    assertThat(r.partition())
+                        .isEqualTo(
+                            StatusFeed.partitionOf(
+                                id.toString(), Topics.LEADS_STATUS.partitions())));
+      }
     }
+  }
+
+  /** Random capture ids, at least one for each partition of leads.status. */
+  private static List<UUID> idsInEveryPartition() {
+    Map<Integer, UUID> byPartition = new TreeMap<>();
+    while (byPartition.size() < Topics.LEADS_STATUS.partitions()) {
+      UUID id = UUID.randomUUID();
+      byPartition.putIfAbsent(
+          StatusFeed.partitionOf(id.toString(), Topics.LEADS_STATUS.partitions()), id);
+    }
+    return List.copyOf(byPartition.values());
   }
 
   private static ConfigurableApplicationContext startReplica() {

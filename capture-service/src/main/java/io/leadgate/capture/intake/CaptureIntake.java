@@ -36,9 +36,10 @@ import org.springframework.stereotype.Service;
  * written.
  *
  * <p>A client's captureId is an idempotency key. Before anything is written the id is looked up in
- * the status view, caught up with the topic's end if it is not there (so a capture another replica
- * accepted, or this one before a restart, is found); concurrent requests with one id on this
- * replica share one write. The same id again gets the same answer; another team's id is refused.
+ * the status view, caught up with the end of the id's partition of leads.status if it is not there
+ * (so a capture another replica accepted, or this one before a restart, is found; a batch catches
+ * up once for all its ids); concurrent requests with one id on this replica share one write. The
+ * same id again gets the same answer; another team's id is refused.
  */
 @Service
 public class CaptureIntake {
@@ -161,12 +162,12 @@ public class CaptureIntake {
       }
     }
     Instant now = clock.instant();
+    boolean viewCurrent = catchUp(requests, results);
     Map<String, Integer> firstIndex = new HashMap<>();
     Map<Integer, CompletableFuture<Result>> waitFor = new HashMap<>();
     Map<Integer, CompletableFuture<Result>> mine = new HashMap<>();
     List<Integer> toWrite = new ArrayList<>();
     List<CapturePublisher.Pending> pending = new ArrayList<>();
-    boolean caughtUp = false;
     for (int i = 0; i < requests.size(); i++) {
       if (results[i] != null) {
         continue;
@@ -179,17 +180,13 @@ public class CaptureIntake {
         if (earlier != null) {
           continue; // answered like the first occurrence, below
         }
-        Optional<LeadStatusChanged> known;
-        try {
-          // One catch-up serves the whole batch: later lookups see what the first waited for.
-          known = caughtUp ? view.findAnyTeam(captureId) : queries.findConsistent(captureId);
-          caughtUp = true;
-        } catch (ViewUnavailableException e) {
-          results[i] = new Unavailable();
-          continue;
-        }
+        Optional<LeadStatusChanged> known = view.findAnyTeam(captureId);
         if (known.isPresent()) {
           results[i] = answerFor(tenant, known.get());
+          continue;
+        }
+        if (!viewCurrent) {
+          results[i] = new Unavailable();
           continue;
         }
         CompletableFuture<Result> claim = new CompletableFuture<>();
@@ -212,6 +209,7 @@ public class CaptureIntake {
           LeadStatusChanged received = pending.get(k).received();
           // Applied before the in-flight claim is released, so a retry never finds neither.
           view.apply(received, w.status().partition(), w.status().offset());
+          queries.written(received.captureId(), w.status().partition());
           results[i] = new Accepted(answer(received.captureId()));
         } else {
           results[i] = new Unavailable();
@@ -232,6 +230,30 @@ public class CaptureIntake {
       }
     }
     return List.of(results);
+  }
+
+  /**
+   * One catch-up for every valid client captureId the view does not know yet, waiting only for the
+   * partitions that hold them. False when the view could not be brought up to date: those ids are
+   * then answered 503 (an unknown id cannot be told apart from one not read yet).
+   */
+  private boolean catchUp(List<CaptureRequest> requests, Result[] results) {
+    List<String> unknown = new ArrayList<>();
+    for (int i = 0; i < requests.size(); i++) {
+      UUID id = results[i] == null ? requests.get(i).captureId() : null;
+      if (id != null && view.findAnyTeam(id.toString()).isEmpty()) {
+        unknown.add(id.toString());
+      }
+    }
+    if (unknown.isEmpty()) {
+      return true;
+    }
+    try {
+      queries.catchUp(unknown);
+      return true;
+    } catch (ViewUnavailableException e) {
+      return false;
+    }
   }
 
   private Result join(CompletableFuture<Result> other) {

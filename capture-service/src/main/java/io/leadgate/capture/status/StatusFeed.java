@@ -3,11 +3,15 @@ package io.leadgate.capture.status;
 import io.leadgate.capture.CaptureProperties;
 import io.leadgate.contracts.LeadStatusChanged;
 import io.leadgate.contracts.Topics;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -21,6 +25,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.utils.Utils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -33,12 +38,19 @@ import tools.jackson.databind.json.JsonMapper;
  * plain consumer with partitions assigned (no group): every replica must see every partition, and
  * the view's position must be known exactly, both for readiness and for resumable streams.
  *
- * <p>Read-your-writes across replicas: {@link #awaitCaughtUp} learns the topic's end offsets
- * <em>after</em> the question was asked and completes once the view has read that far, so a capture
- * acknowledged by any replica before the question is in the view. End offsets are asked for on a
+ * <p>Read-your-writes across replicas: {@link #awaitCaughtUp} learns the end offsets of the
+ * partitions holding the asked capture ids <em>after</em> the question was asked and completes once
+ * the view has read that far, so a capture acknowledged by any replica before the question is in
+ * the view. A capture id's statuses all sit in one partition (the record key is the capture id;
+ * {@link #partitionOf}), so only that partition's end matters. End offsets are asked for on a
  * connection of their own (a second consumer on its own thread): the broker answers one request per
  * connection at a time, so asking on the feed's connection would queue behind its long-polling
- * fetch. Questions asked together share one request.
+ * fetch. Group commit: every question asked while a request is on its way waits for the next one,
+ * which starts after it arrived, and all of them share it.
+ *
+ * <p>The feed reads back the RECEIVED statuses this replica wrote itself. The intake folded each
+ * into the view at the offset Kafka acknowledged; such a record is recognised by key, partition and
+ * offset and not parsed a second time.
  */
 @Component
 public class StatusFeed implements SmartLifecycle {
@@ -52,7 +64,7 @@ public class StatusFeed implements SmartLifecycle {
   private final KafkaProperties kafka;
   private final JsonMapper json;
   private final CaptureProperties properties;
-  private final LinkedBlockingQueue<CompletableFuture<Void>> asked = new LinkedBlockingQueue<>();
+  private final LinkedBlockingQueue<Question> asked = new LinkedBlockingQueue<>();
   private final ConcurrentLinkedQueue<Waiter> waiting = new ConcurrentLinkedQueue<>();
   private final CompletableFuture<Void> caughtUpAtStart = new CompletableFuture<>();
   private final Object lock = new Object();
@@ -64,7 +76,16 @@ public class StatusFeed implements SmartLifecycle {
   // Guarded by lock; replaced, never mutated, so a reference read outside the lock is consistent.
   private volatile StatusPosition position = StatusPosition.start(Topics.LEADS_STATUS.partitions());
 
+  // The partition count the feed found; 0 until then (the API answers 503 until the view is read).
+  private volatile int partitionCount;
+  // Set if a RECEIVED status ever lands elsewhere than partitionOf says (a custom partitioner):
+  // then every question waits for every partition, as is always safe.
+  private volatile boolean wholeTopic;
+
   private record Waiter(CompletableFuture<Void> done, Map<TopicPartition, Long> target) {}
+
+  /** Wait for the view to reach these partitions' ends (null: every partition). */
+  private record Question(CompletableFuture<Void> done, Set<Integer> partitions) {}
 
   public StatusFeed(
       StatusView view,
@@ -87,8 +108,47 @@ public class StatusFeed implements SmartLifecycle {
   /** Completes once the view has read everything on leads.status at the time of this call. */
   public CompletableFuture<Void> awaitCaughtUp() {
     CompletableFuture<Void> done = new CompletableFuture<>();
-    asked.add(done);
+    asked.add(new Question(done, null));
     return done;
+  }
+
+  /**
+   * Completes once the view has read, in the partitions holding these capture ids' statuses,
+   * everything there at the time of this call: enough to know whether any of them exists.
+   */
+  public CompletableFuture<Void> awaitCaughtUp(Collection<String> captureIds) {
+    int partitions = partitionCount;
+    if (partitions == 0 || wholeTopic) {
+      return awaitCaughtUp();
+    }
+    Set<Integer> wanted = new HashSet<>();
+    captureIds.forEach(id -> wanted.add(partitionOf(id, partitions)));
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    asked.add(new Question(done, wanted));
+    return done;
+  }
+
+  /**
+   * Where Kafka's default partitioner puts a record keyed by this capture id: murmur2 of the UTF-8
+   * key, as every service writing leads.status keys by capture id with the default partitioner.
+   */
+  public static int partitionOf(String captureId, int partitions) {
+    return Utils.toPositive(Utils.murmur2(captureId.getBytes(StandardCharsets.UTF_8))) % partitions;
+  }
+
+  /**
+   * The intake tells where Kafka put a RECEIVED status. Should that ever differ from {@link
+   * #partitionOf} (a partitioner configured otherwise), catch-ups fall back to the whole topic.
+   */
+  public void written(String captureId, int partition) {
+    int partitions = partitionCount;
+    if (!wholeTopic && partitions > 0 && partitionOf(captureId, partitions) != partition) {
+      wholeTopic = true;
+      log.warn(
+          "leads.status record for a capture id landed in partition {}, not where the default"
+              + " partitioner puts it; catching up with every partition from now on",
+          partition);
+    }
   }
 
   /**
@@ -203,23 +263,30 @@ public class StatusFeed implements SmartLifecycle {
               consumerConfig(), new StringDeserializer(), new ByteArrayDeserializer())) {
         List<TopicPartition> partitions = null;
         while (running) {
-          CompletableFuture<Void> first = asked.poll(1, TimeUnit.SECONDS);
+          Question first = asked.poll(1, TimeUnit.SECONDS);
           if (first == null) {
             continue;
           }
-          List<CompletableFuture<Void>> questions = new ArrayList<>(List.of(first));
+          List<Question> questions = new ArrayList<>(List.of(first));
           asked.drainTo(questions);
           try {
             if (partitions == null) {
               partitions = partitionsOf(ends);
             }
-            Map<TopicPartition, Long> end = ends.endOffsets(partitions, KAFKA_CALL);
-            questions.forEach(done -> waiting.add(new Waiter(done, end)));
+            Map<TopicPartition, Long> end =
+                ends.endOffsets(asked(questions, partitions), KAFKA_CALL);
+            for (Question question : questions) {
+              Map<TopicPartition, Long> target = new HashMap<>(end);
+              if (question.partitions() != null) {
+                target.keySet().removeIf(tp -> !question.partitions().contains(tp.partition()));
+              }
+              waiting.add(new Waiter(question.done(), target));
+            }
             answer();
           } catch (RuntimeException e) {
             // The callers answer 503: without the end, "not known" cannot be told apart from
             // "not read yet".
-            questions.forEach(done -> done.completeExceptionally(e));
+            questions.forEach(question -> question.done().completeExceptionally(e));
             partitions = null;
           }
         }
@@ -233,6 +300,18 @@ public class StatusFeed implements SmartLifecycle {
     }
   }
 
+  /** The partitions any of the questions needs: one request for all of them. */
+  private static List<TopicPartition> asked(List<Question> questions, List<TopicPartition> all) {
+    Set<Integer> wanted = new HashSet<>();
+    for (Question question : questions) {
+      if (question.partitions() == null) {
+        return all;
+      }
+      wanted.addAll(question.partitions());
+    }
+    return all.stream().filter(tp -> wanted.contains(tp.partition())).toList();
+  }
+
   private static List<TopicPartition> partitionsOf(KafkaConsumer<String, byte[]> kafkaConsumer) {
     List<PartitionInfo> infos = kafkaConsumer.partitionsFor(TOPIC, KAFKA_CALL);
     if (infos == null || infos.isEmpty()) {
@@ -244,6 +323,7 @@ public class StatusFeed implements SmartLifecycle {
   private List<TopicPartition> assign(KafkaConsumer<String, byte[]> kafkaConsumer) {
     List<TopicPartition> partitions = partitionsOf(kafkaConsumer);
     kafkaConsumer.assign(partitions);
+    partitionCount = partitions.size();
     StatusPosition from = position;
     for (TopicPartition partition : partitions) {
       long known = from.offset(partition.partition());
@@ -264,7 +344,10 @@ public class StatusFeed implements SmartLifecycle {
     synchronized (lock) {
       for (ConsumerRecord<String, byte[]> record : records) {
         position = position.with(record.partition(), record.offset() + 1);
-        LeadStatusChanged event = read(record);
+        LeadStatusChanged event = view.heldAt(record.key(), record.partition(), record.offset());
+        if (event == null) {
+          event = read(record);
+        }
         if (event != null && view.apply(event, record.partition(), record.offset())) {
           stream.publish(event, position);
         }

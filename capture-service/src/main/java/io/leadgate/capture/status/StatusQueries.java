@@ -2,6 +2,8 @@ package io.leadgate.capture.status;
 
 import io.leadgate.capture.CaptureProperties;
 import io.leadgate.contracts.LeadStatusChanged;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -42,14 +44,29 @@ public class StatusQueries {
     if (known.isPresent()) {
       return known;
     }
+    catchUp(List.of(captureId));
+    return view.findAnyTeam(captureId);
+  }
+
+  /** Where Kafka put a capture's RECEIVED status (so the feed can check its partition rule). */
+  public void written(String captureId, int partition) {
+    feed.written(captureId, partition);
+  }
+
+  /**
+   * Returns once the view holds every status that existed, when this was called, for any of these
+   * capture ids (it waits only for the partitions holding them). Throws {@link
+   * ViewUnavailableException} when the topic's end cannot be learned in time.
+   */
+  public void catchUp(Collection<String> captureIds) {
     try {
-      feed.awaitCaughtUp().get(properties.readYourWritesWait().toMillis(), TimeUnit.MILLISECONDS);
+      feed.awaitCaughtUp(captureIds)
+          .get(properties.readYourWritesWait().toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException | TimeoutException e) {
       throw new ViewUnavailableException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ViewUnavailableException(e);
     }
-    return view.findAnyTeam(captureId);
   }
 }

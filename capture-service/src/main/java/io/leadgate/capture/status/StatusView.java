@@ -39,6 +39,17 @@ public class StatusView {
     return kept.partition() == partition && kept.offset() == offset;
   }
 
+  /**
+   * The status folded in from exactly this record, or null. Lets the feed skip parsing a record
+   * this replica wrote and already folded in when Kafka acknowledged it.
+   */
+  public LeadStatusChanged heldAt(String captureId, int partition, long offset) {
+    Entry entry = captureId == null ? null : entries.get(captureId);
+    return entry != null && entry.partition() == partition && entry.offset() == offset
+        ? entry.status()
+        : null;
+  }
+
   /** The capture's status, only for the team that captured it. */
   public Optional<LeadStatusChanged> find(String teamId, String captureId) {
     return Optional.ofNullable(entries.get(captureId))
