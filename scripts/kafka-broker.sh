@@ -10,6 +10,8 @@ home=var/kafka
 lib=$home/lib
 # A fixed cluster id makes formatting idempotent (format -g skips an already formatted dir).
 cluster_id=TGVhZGdhdGVMb2NhbEthZg
+# Another broker configuration (e.g. its own log.dirs) may be given, as the system benchmark does.
+config=${KAFKA_SERVER_PROPERTIES:-tools/kafka-broker/server.properties}
 mkdir -p "$home" var/log
 
 if [ ! -f "$lib/.complete" ]; then
@@ -23,7 +25,7 @@ java_opts=(-Xms128m -Xmx256m -Dlog4j2.configurationFile=tools/kafka-broker/log4j
 
 format() {
   java "${java_opts[@]}" -cp "$lib/*" kafka.tools.StorageTool format -g -t "$cluster_id" \
-    -c tools/kafka-broker/server.properties --standalone >/dev/null
+    -c "$config" --standalone >/dev/null
 }
 
 wait_for_port() {
@@ -38,11 +40,11 @@ wait_for_port() {
 case "${1:-start}" in
   run)
     format
-    exec java "${java_opts[@]}" -cp "$lib/*" kafka.Kafka tools/kafka-broker/server.properties
+    exec java "${java_opts[@]}" -cp "$lib/*" kafka.Kafka "$config"
     ;;
   start)
     format
-    java "${java_opts[@]}" -cp "$lib/*" kafka.Kafka tools/kafka-broker/server.properties \
+    java "${java_opts[@]}" -cp "$lib/*" kafka.Kafka "$config" \
       > var/log/kafka.log 2>&1 &
     echo $! > "$home/pid"
     wait_for_port

@@ -1,6 +1,14 @@
 #!/usr/bin/env bash
 # Starts the whole of Leadgate on this machine with only a JDK: a real Kafka broker process, the
 # Salesforce emulator serving the demo org, and the four services. Ctrl-C stops everything.
+#
+# Optional environment (the defaults give the demo setup; scripts/bench-system.sh uses them):
+#   LEADGATE_TENANTS_FILE    teams and orgs (default config/tenants.yml)
+#   EMULATOR_SEED            the emulator's seed (default classpath:demo-org.json)
+#   KAFKA_SERVER_PROPERTIES  the broker's configuration (see scripts/kafka-broker.sh)
+#   SERVICE_HEAP             each service's -Xmx (default 256m)
+#   SERVICE_JAVA_OPTS        more JVM options for the four services
+#   LEADGATE_PID_DIR         when set, the emulator's and each service's pid go to <dir>/<name>.pid
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p var/log
@@ -11,7 +19,7 @@ export DEMO_API_KEY=${DEMO_API_KEY:-demo-api-key}
 export DEMO_ADMIN_KEY=${DEMO_ADMIN_KEY:-demo-admin-key}
 export DEMO_SALESFORCE_CLIENT_SECRET=${DEMO_SALESFORCE_CLIENT_SECRET:-demo-secret}
 export KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:29092
-export LEADGATE_TENANTS_FILE=$PWD/config/tenants.yml
+export LEADGATE_TENANTS_FILE=${LEADGATE_TENANTS_FILE:-$PWD/config/tenants.yml}
 export BUDGET_SERVICE_URL=http://127.0.0.1:8082
 
 if [ "${SKIP_BUILD:-}" != "1" ]; then
@@ -30,14 +38,21 @@ trap stop_all EXIT INT TERM
 
 scripts/kafka-broker.sh start
 
-java -jar salesforce-emulator/target/salesforce-emulator-0.1.0-SNAPSHOT-exec.jar \
-  --port 8090 --seed classpath:demo-org.json > var/log/emulator.log 2>&1 &
-pids+=($!)
+note_pid() {
+  if [ -n "${LEADGATE_PID_DIR:-}" ]; then mkdir -p "$LEADGATE_PID_DIR"; echo "$2" > "$LEADGATE_PID_DIR/$1.pid"; fi
+}
 
+java -jar salesforce-emulator/target/salesforce-emulator-0.1.0-SNAPSHOT-exec.jar \
+  --port 8090 --seed "${EMULATOR_SEED:-classpath:demo-org.json}" > var/log/emulator.log 2>&1 &
+pids+=($!)
+note_pid salesforce-emulator $!
+
+read -r -a service_opts <<< "${SERVICE_JAVA_OPTS:-}"
 for service in budget-service dedup-service writer-service capture-service; do
-  java -Xmx256m -jar "$service/target/$service-0.1.0-SNAPSHOT-exec.jar" \
-    > "var/log/$service.log" 2>&1 &
+  java "-Xmx${SERVICE_HEAP:-256m}" ${service_opts[@]+"${service_opts[@]}"} \
+    -jar "$service/target/$service-0.1.0-SNAPSHOT-exec.jar" > "var/log/$service.log" 2>&1 &
   pids+=($!)
+  note_pid "$service" $!
 done
 
 wait_healthy() {

@@ -2,8 +2,6 @@ package io.leadgate.bench;
 
 import com.sforce.soap.partner.Connector;
 import com.sforce.soap.partner.PartnerConnection;
-import com.sforce.soap.partner.QueryResult;
-import com.sforce.soap.partner.sobject.SObject;
 import com.sforce.ws.ConnectorConfig;
 import io.leadgate.dedup.matching.DuplicateMatcher;
 import io.leadgate.emulator.EmulatedOrg;
@@ -23,7 +21,6 @@ import io.leadgate.salesforce.CandidateResult;
 import io.leadgate.salesforce.NewRecord;
 import io.leadgate.salesforce.SalesforceClient;
 import io.leadgate.salesforce.SalesforceSettings;
-import io.leadgate.salesforce.soql.Soql;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -258,19 +255,7 @@ public final class DedupCallsBenchmark {
   /** Query Lead, query Contact, fetch the owner: what the replaced tool does for every lead. */
   private static boolean naiveCheck(PartnerConnection connection, RawIdentity identity)
       throws Exception {
-    String email = Soql.quote(identity.email().strip().toLowerCase());
-    for (String object : List.of("Lead", "Contact")) {
-      QueryResult result =
-          connection.query("SELECT Id, OwnerId FROM " + object + " WHERE Email = " + email);
-      if (result.getSize() > 0) {
-        SObject record = result.getRecords()[0];
-        connection.query(
-            "SELECT Name, Email FROM User WHERE Id = "
-                + Soql.quote((String) record.getField("OwnerId")));
-        return true;
-      }
-    }
-    return false;
+    return new NaiveChecker(connection).exists(identity.email());
   }
 
   private static CandidateQuery query(List<Capture> captures) {
