@@ -32,15 +32,27 @@ class DedupConfiguration {
     return TopicDeclarations.declare(
         replicas,
         List.of(Topics.LEADS_TO_CREATE, Topics.SALESFORCE_API_USAGE, Topics.OWNER_COLLISIONS),
-        List.of(Topics.LEADS_CAPTURED, Topics.LEADS_STATUS));
+        List.of(Topics.LEADS_CAPTURED, Topics.LEADS_CAPTURED_DEFERRED, Topics.LEADS_STATUS));
   }
 
   @Bean
   ConcurrentKafkaListenerContainerFactory<String, LeadCaptured> capturedListenerFactory(
       KafkaListenerFactories factories, BatchProperties batch) {
+    return batchFactory(factories, Topics.LEADS_CAPTURED, batch);
+  }
+
+  /** The delay queue is read in batches as leads.captured is, so that due captures share calls. */
+  @Bean
+  ConcurrentKafkaListenerContainerFactory<String, LeadCaptured> capturedDeferredListenerFactory(
+      KafkaListenerFactories factories, BatchProperties batch) {
+    return batchFactory(factories, Topics.LEADS_CAPTURED_DEFERRED, batch);
+  }
+
+  private static ConcurrentKafkaListenerContainerFactory<String, LeadCaptured> batchFactory(
+      KafkaListenerFactories factories, Topics.Topic topic, BatchProperties batch) {
     ConcurrentKafkaListenerContainerFactory<String, LeadCaptured> factory =
         factories.forTopic(
-            Topics.LEADS_CAPTURED,
+            topic,
             LeadCaptured.class,
             Map.of(
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG,

@@ -12,7 +12,9 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * @param budgetServiceUrl where allowances are asked for
- * @param retryAfter how long a batch waits when its org has no allowance left
+ * @param retryAfter how long the captures of an org without allowance (or refused for its daily
+ *     limit) wait in the delay queue before the next attempt, and how long a batch waits when
+ *     Salesforce failed
  * @param phoneRegion the region for phone numbers typed without a country code
  * @param lookup SEARCH: one SOSL search covers Leads and Contacts (one call per batch); QUERY: one
  *     SOQL query per object (two calls, no index lag)

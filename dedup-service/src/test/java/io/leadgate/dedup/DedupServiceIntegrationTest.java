@@ -86,6 +86,7 @@ class DedupServiceIntegrationTest {
   @AfterEach
   void reopenBudget() {
     budget.setOpen(true);
+    budget.setOpen(TestTenants.ACME_ORG, true);
     budget.setMode("BLUE");
   }
 
@@ -300,6 +301,103 @@ class DedupServiceIntegrationTest {
     await()
         .atMost(Duration.ofSeconds(20))
         .until(() -> toCreate(captureId), forwarded -> !forwarded.isEmpty());
+  }
+
+  @Test
+  void anOrgWithoutAllowanceNeverHoldsUpAnotherOrgOnItsPartitionsAndLosesNothing() {
+    budget.setOpen(TestTenants.ACME_ORG, false);
+    List<String> acmeCaptures = new java.util.ArrayList<>();
+    java.util.Set<Integer> acmePartitions = new java.util.HashSet<>();
+    for (int i = 0; i < 6; i++) {
+      String capture = goldenCapture("held" + i + "." + UUID.randomUUID() + "@example.com");
+      acmePartitions.add(partitionOf(capture));
+      acmeCaptures.add(publishWithoutWaiting(capture));
+    }
+    // Globex's captures land behind Acme's, on the same partitions.
+    List<String> globexCaptures = new java.util.ArrayList<>();
+    while (globexCaptures.size() < 6) {
+      String capture = globex(goldenCapture("flows." + UUID.randomUUID() + "@example.com"));
+      if (acmePartitions.contains(partitionOf(capture))) {
+        globexCaptures.add(publishWithoutWaiting(capture));
+      }
+    }
+    TestKafka.flush();
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              Map<String, List<String>> states = statesOf(acmeCaptures, globexCaptures);
+              globexCaptures.forEach(
+                  id -> assertThat(states.get(id)).as(id).containsExactly("CHECKING"));
+              acmeCaptures.forEach(
+                  id -> assertThat(states.get(id)).as(id).isNotEmpty().containsOnly("DEFERRED"));
+            });
+    assertThat(
+            TopicReader.readAll(Topics.LEADS_CAPTURED_DEFERRED.name()).stream()
+                .filter(r -> acmeCaptures.stream().anyMatch(id -> r.value().contains(id)))
+                .map(r -> r.headers().lastHeader("leadgate-not-before")))
+        .isNotEmpty()
+        .allSatisfy(header -> assertThat(new String(header.value())).matches("\\d{13}"));
+    Map<String, Long> forwarded = forwardedCounts();
+    globexCaptures.forEach(id -> assertThat(forwarded.get(id)).as(id).isEqualTo(1));
+    acmeCaptures.forEach(id -> assertThat(forwarded).as(id).doesNotContainKey(id));
+
+    budget.setOpen(TestTenants.ACME_ORG, true);
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              Map<String, List<String>> states = statesOf(acmeCaptures, globexCaptures);
+              acmeCaptures.forEach(
+                  id ->
+                      assertThat(String.join(",", states.get(id)))
+                          .as(id)
+                          .matches("(DEFERRED,)+CHECKING"));
+            });
+    Map<String, Long> forwardedInTheEnd = forwardedCounts();
+    acmeCaptures.forEach(id -> assertThat(forwardedInTheEnd.get(id)).as(id).isEqualTo(1));
+    globexCaptures.forEach(id -> assertThat(forwardedInTheEnd.get(id)).as(id).isEqualTo(1));
+  }
+
+  /** How many times each capture was forwarded to the writer, by capture id. */
+  private Map<String, Long> forwardedCounts() {
+    return TopicReader.readAll(Topics.LEADS_TO_CREATE.name()).stream()
+        .collect(
+            java.util.stream.Collectors.groupingBy(
+                r -> json.readTree(r.value()).get("captureId").asString(),
+                java.util.stream.Collectors.counting()));
+  }
+
+  /** Every capture's states in the order they were published. */
+  private Map<String, List<String>> statesOf(List<String> some, List<String> others) {
+    Map<String, List<String>> states = new java.util.HashMap<>();
+    some.forEach(id -> states.put(id, new java.util.ArrayList<>()));
+    others.forEach(id -> states.put(id, new java.util.ArrayList<>()));
+    for (ConsumerRecord<String, String> status : TopicReader.readAll(Topics.LEADS_STATUS.name())) {
+      List<String> chain = states.get(status.key());
+      if (chain != null) {
+        chain.add(json.readTree(status.value()).get("state").asString());
+      }
+    }
+    return states;
+  }
+
+  private static String globex(String capture) {
+    return capture
+        .replace(TestTenants.ACME_ORG, TestTenants.GLOBEX_ORG)
+        .replace("\"teamId\": \"acme\"", "\"teamId\": \"globex\"");
+  }
+
+  private int partitionOf(String capture) {
+    LeadCaptured event = json.readValue(capture, LeadCaptured.class);
+    byte[] key =
+        Topics.personKey(event.orgId(), event.personKey())
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return org.apache.kafka.common.utils.Utils.toPositive(
+            org.apache.kafka.common.utils.Utils.murmur2(key))
+        % Topics.LEADS_CAPTURED.partitions();
   }
 
   @Test

@@ -23,6 +23,21 @@ public final class Topics {
   public static final Topic LEADS_TO_CREATE =
       new Topic("leads.to-create", 6, false, LeadCleared.class);
 
+  /**
+   * dedup-service's delay queue: captures of an org that has no API allowance left wait here, each
+   * with a {@code leadgate-not-before} header, so that they never hold up other orgs' captures on
+   * {@link #LEADS_CAPTURED}. Keyed and partitioned like it.
+   */
+  public static final Topic LEADS_CAPTURED_DEFERRED =
+      new Topic("leads.captured.deferred", 6, false, LeadCaptured.class);
+
+  /**
+   * writer-service's delay queue for {@link #LEADS_TO_CREATE}, as {@link #LEADS_CAPTURED_DEFERRED}
+   * is dedup-service's.
+   */
+  public static final Topic LEADS_TO_CREATE_DEFERRED =
+      new Topic("leads.to-create.deferred", 6, false, LeadCleared.class);
+
   /** Key capture id. Compacted: the status view rebuilds from it on start. */
   public static final Topic LEADS_STATUS =
       new Topic("leads.status", 6, true, LeadStatusChanged.class);
@@ -52,7 +67,9 @@ public final class Topics {
   public static final List<Topic> ALL =
       List.of(
           LEADS_CAPTURED,
+          LEADS_CAPTURED_DEFERRED,
           LEADS_TO_CREATE,
+          LEADS_TO_CREATE_DEFERRED,
           OWNER_COLLISIONS,
           LEADS_STATUS,
           BUDGET_STATUS,

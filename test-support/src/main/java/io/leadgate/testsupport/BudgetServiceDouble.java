@@ -26,6 +26,8 @@ public final class BudgetServiceDouble implements AutoCloseable {
   private final java.util.concurrent.atomic.AtomicReference<String> mode =
       new java.util.concurrent.atomic.AtomicReference<>("BLUE");
   private final List<String> requests = new CopyOnWriteArrayList<>();
+  private final java.util.Set<String> closedOrgs =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   private BudgetServiceDouble(String serviceToken) {
     try {
@@ -52,7 +54,9 @@ public final class BudgetServiceDouble implements AutoCloseable {
           }
           Matcher calls = CALLS.matcher(body);
           long asked = calls.find() ? Long.parseLong(calls.group(1)) : 0;
-          boolean granting = open.get();
+          String path = exchange.getRequestURI().getPath();
+          String org = path.substring("/api/v1/orgs/".length()).split("/")[0];
+          boolean granting = open.get() && !closedOrgs.contains(org);
           String answer =
               "{\"granted\":"
                   + (granting ? asked : 0)
@@ -81,6 +85,15 @@ public final class BudgetServiceDouble implements AutoCloseable {
   /** While closed, every request is granted nothing (the org is at its cap). */
   public void setOpen(boolean granting) {
     open.set(granting);
+  }
+
+  /** While closed for an org, that org's requests are granted nothing; other orgs are served. */
+  public void setOpen(String orgId, boolean granting) {
+    if (granting) {
+      closedOrgs.remove(orgId);
+    } else {
+      closedOrgs.add(orgId);
+    }
   }
 
   /** The mode reported with grants: BLUE, or GOLDEN near the cap. */

@@ -37,15 +37,27 @@ class WriterConfiguration {
     return TopicDeclarations.declare(
         replicas,
         List.of(Topics.LEADS_STATUS, Topics.SALESFORCE_API_USAGE),
-        List.of(Topics.LEADS_TO_CREATE));
+        List.of(Topics.LEADS_TO_CREATE, Topics.LEADS_TO_CREATE_DEFERRED));
   }
 
   @Bean
   ConcurrentKafkaListenerContainerFactory<String, LeadCleared> clearedListenerFactory(
       KafkaListenerFactories factories, WriterProperties properties) {
+    return batchFactory(factories, Topics.LEADS_TO_CREATE, properties);
+  }
+
+  /** The delay queue is read in batches as leads.to-create is, so that due records share calls. */
+  @Bean
+  ConcurrentKafkaListenerContainerFactory<String, LeadCleared> clearedDeferredListenerFactory(
+      KafkaListenerFactories factories, WriterProperties properties) {
+    return batchFactory(factories, Topics.LEADS_TO_CREATE_DEFERRED, properties);
+  }
+
+  private static ConcurrentKafkaListenerContainerFactory<String, LeadCleared> batchFactory(
+      KafkaListenerFactories factories, Topics.Topic topic, WriterProperties properties) {
     ConcurrentKafkaListenerContainerFactory<String, LeadCleared> factory =
         factories.forTopic(
-            Topics.LEADS_TO_CREATE,
+            topic,
             LeadCleared.class,
             Map.of(
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG,

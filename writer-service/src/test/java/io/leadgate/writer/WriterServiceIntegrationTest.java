@@ -84,6 +84,7 @@ class WriterServiceIntegrationTest {
   @AfterEach
   void restore() {
     budget.setOpen(true);
+    budget.setOpen(TestTenants.ACME_ORG, true);
     acme.clearFaults();
     acme.setDuplicateRules(DuplicateRuleMode.OFF);
     acme.updateLimits(OrgSpec.DEFAULT_DAILY_API_LIMIT, 0L, 1.0);
@@ -263,6 +264,104 @@ class WriterServiceIntegrationTest {
     acme.updateLimits(OrgSpec.DEFAULT_DAILY_API_LIMIT, 0L, 1.0);
 
     awaitStatus(captureId, "CREATED");
+  }
+
+  @Test
+  void anOrgWithoutCreateAllowanceNeverHoldsUpAnotherOrgAndEachRecordIsCreatedOnce() {
+    budget.setOpen(TestTenants.ACME_ORG, false);
+    Map<String, String> acmeEmails = new LinkedHashMap<>();
+    Set<Integer> acmePartitions = new java.util.HashSet<>();
+    for (int i = 0; i < 6; i++) {
+      String email = "held" + i + "." + UUID.randomUUID() + "@example.com";
+      String cleared = cleared(email, "Held");
+      acmePartitions.add(partitionOf(cleared));
+      acmeEmails.put(send(cleared), email);
+    }
+    // A second capture of one held person: still exactly one record once it moves on.
+    String twiceEmail = acmeEmails.values().iterator().next();
+    acmeEmails.put(send(cleared(twiceEmail, "Again")), twiceEmail);
+    // Globex's records land behind Acme's, on the same partitions.
+    Map<String, String> globexEmails = new LinkedHashMap<>();
+    while (globexEmails.size() < 6) {
+      String email = "flows." + UUID.randomUUID() + "@example.com";
+      String cleared = globex(cleared(email, "Flows"));
+      if (acmePartitions.contains(partitionOf(cleared))) {
+        globexEmails.put(send(cleared), email);
+      }
+    }
+    TestKafka.flush();
+    EmulatedOrg globex = TestSalesforce.emulator().org(TestTenants.GLOBEX_ORG);
+
+    Map<String, String> globexFinal = awaitFinal(globexEmails.keySet());
+
+    assertThat(globexFinal.values()).containsOnly("CREATED");
+    globexEmails.values().forEach(email -> assertThat(leadsOf(globex, email)).hasSize(1));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(statesOf(acmeEmails.keySet()))
+                    .allSatisfy(
+                        (id, chain) -> assertThat(chain).isNotEmpty().containsOnly("DEFERRED")));
+    acmeEmails.values().forEach(email -> assertThat(leadsOf(acme, email)).isEmpty());
+    assertThat(
+            TopicReader.readAll(Topics.LEADS_TO_CREATE_DEFERRED.name()).stream()
+                .filter(r -> acmeEmails.keySet().stream().anyMatch(id -> r.value().contains(id)))
+                .map(r -> r.headers().lastHeader("leadgate-not-before")))
+        .isNotEmpty()
+        .allSatisfy(header -> assertThat(new String(header.value())).matches("\\d{13}"));
+
+    budget.setOpen(TestTenants.ACME_ORG, true);
+
+    Map<String, String> acmeFinal = awaitFinal(acmeEmails.keySet());
+    assertThat(acmeFinal.values().stream().filter("CREATED"::equals)).hasSize(6);
+    assertThat(acmeFinal.values().stream().filter("DUPLICATE"::equals)).hasSize(1);
+    acmeEmails.values().stream()
+        .distinct()
+        .forEach(email -> assertThat(leadsOf(acme, email)).as(email).hasSize(1));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(statesOf(acmeEmails.keySet()))
+                    .allSatisfy(
+                        (id, chain) ->
+                            assertThat(String.join(",", chain))
+                                .matches("(DEFERRED,)+(CREATED|DUPLICATE)")));
+    assertThat(statesOf(globexEmails.keySet()))
+        .allSatisfy((id, chain) -> assertThat(chain).containsExactly("CREATED"));
+  }
+
+  private static List<Map<String, Object>> leadsOf(EmulatedOrg org, String email) {
+    return org.records("Lead").stream().filter(r -> email.equals(r.get("Email"))).toList();
+  }
+
+  /** Every capture's states in the order they were published. */
+  private Map<String, List<String>> statesOf(Set<String> captureIds) {
+    Map<String, List<String>> states = new LinkedHashMap<>();
+    captureIds.forEach(id -> states.put(id, new ArrayList<>()));
+    for (ConsumerRecord<String, String> status : TopicReader.readAll(Topics.LEADS_STATUS.name())) {
+      List<String> chain = states.get(status.key());
+      if (chain != null) {
+        chain.add(json.readTree(status.value()).get("state").asString());
+      }
+    }
+    return states;
+  }
+
+  private static String globex(String cleared) {
+    return cleared
+        .replace(TestTenants.ACME_ORG, TestTenants.GLOBEX_ORG)
+        .replace("\"teamId\": \"acme\"", "\"teamId\": \"globex\"");
+  }
+
+  private int partitionOf(String cleared) {
+    LeadCleared event = json.readValue(cleared, LeadCleared.class);
+    byte[] key =
+        Topics.personKey(event.orgId(), event.personKey()).getBytes(StandardCharsets.UTF_8);
+    return org.apache.kafka.common.utils.Utils.toPositive(
+            org.apache.kafka.common.utils.Utils.murmur2(key))
+        % Topics.LEADS_TO_CREATE.partitions();
   }
 
   @Test

@@ -1,16 +1,25 @@
 package io.leadgate.dedup.check;
 
 import io.leadgate.contracts.LeadCaptured;
+import io.leadgate.contracts.Topics;
+import io.leadgate.dedup.DedupProperties;
 import io.leadgate.salesforce.SalesforceException;
+import io.leadgate.service.kafka.DelayQueue;
 import io.leadgate.service.kafka.PoisonRecordException;
 import io.leadgate.service.kafka.RetryLaterException;
 import io.leadgate.service.observability.CaptureTraces;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
@@ -18,6 +27,15 @@ import org.springframework.stereotype.Component;
  * Hands each poll's captures to {@link DuplicateCheck} as one batch. A poll is the batch: Kafka
  * returns up to {@code max.poll.records} captures, or what arrived within {@code
  * fetch.max.wait.ms}, so a burst shares its Salesforce calls and a lone capture waits only briefly.
+ *
+ * <p>leads.captured mixes many orgs on a partition. The captures of an org without API allowance
+ * are therefore never retried in place, which would hold up every other org's captures behind them:
+ * they move to the delay queue {@code leads.captured.deferred} with a not-before {@code
+ * retry-after} ahead, their reps get one DEFERRED status naming that time, and the batch goes on. A
+ * second listener reads the delay queue: it checks the due captures like fresh ones, moves those
+ * whose org still has no allowance to the queue's tail again, and stops at the first capture not
+ * yet due, waiting just until it is (the queue is ordered by not-before, see {@link DelayQueue}).
+ * Offsets are committed only once the moved copies and the statuses are acknowledged by Kafka.
  */
 @Component
 class CapturedLeadListener {
@@ -26,17 +44,31 @@ class CapturedLeadListener {
 
   private static final Duration IN_FLIGHT = Duration.ofMillis(200);
 
+  /** How soon a batch is read again when Kafka did not acknowledge what it sent. */
+  private static final Duration KAFKA_RETRY = Duration.ofSeconds(1);
+
   private static final String LISTENER_ID = "dedup-captured";
+
+  private static final String DEFERRED_LISTENER_ID = "dedup-captured-deferred";
 
   private final DuplicateCheck check;
   private final Duration retryAfter;
   private final CaptureTraces traces;
+  private final KafkaTemplate<String, Object> kafka;
+  private final Clock clock;
+  private final DelayQueue queue = new DelayQueue(Topics.LEADS_CAPTURED_DEFERRED);
 
   CapturedLeadListener(
-      DuplicateCheck check, io.leadgate.dedup.DedupProperties properties, CaptureTraces traces) {
+      DuplicateCheck check,
+      DedupProperties properties,
+      CaptureTraces traces,
+      KafkaTemplate<String, Object> kafka,
+      Clock clock) {
     this.check = check;
     this.retryAfter = properties.retryAfter();
     this.traces = traces;
+    this.kafka = kafka;
+    this.clock = clock;
   }
 
   @KafkaListener(
@@ -51,42 +83,86 @@ class CapturedLeadListener {
     }
   }
 
+  @KafkaListener(
+      id = DEFERRED_LISTENER_ID,
+      topics = "leads.captured.deferred",
+      containerFactory = "capturedDeferredListenerFactory",
+      batch = "true")
+  void onDeferred(List<ConsumerRecord<String, LeadCaptured>> records) {
+    try (CaptureTraces.Batch traced =
+        traces.open(DEFERRED_LISTENER_ID, records, LeadCaptured::captureId)) {
+      Instant now = clock.instant();
+      int due = DelayQueue.firstNotDue(records, now);
+      onBatch(records.subList(0, due));
+      if (due < records.size()) {
+        Duration wait = DelayQueue.remaining(records.get(due).headers(), now);
+        throw new BatchListenerFailedException(
+            "Not due yet",
+            new RetryLaterException("The next deferred capture is not due yet", wait),
+            due);
+      }
+    }
+  }
+
   private void onBatch(List<ConsumerRecord<String, LeadCaptured>> records) {
     int poison = firstUnreadable(records);
     List<LeadCaptured> readable = records.subList(0, poison).stream().map(r -> r.value()).toList();
     DuplicateCheck.Progress progress;
     try {
       progress = check.check(readable);
-    } catch (SalesforceException.LimitExceeded | SalesforceException.Transient e) {
-      log.warn(
-          "Salesforce refused or failed ({}); the batch is retried in {}",
-          e.getMessage(),
-          retryAfter);
+    } catch (SalesforceException.Transient e) {
+      log.warn("Salesforce failed ({}); the batch is retried in {}", e.getMessage(), retryAfter);
       throw new BatchListenerFailedException(
           "Salesforce unavailable", new RetryLaterException(e.getMessage(), retryAfter), 0);
     }
-    int decided = progress.decided();
-    if (progress.waitingFor() == DuplicateCheck.Wait.BUDGET) {
-      log.info(
-          "No API allowance for part of the batch; {} records wait {}",
-          readable.size() - decided,
-          retryAfter);
-      throw new BatchListenerFailedException(
-          "No allowance",
-          new RetryLaterException("The org has no API allowance left", retryAfter),
-          decided);
+    if (!progress.deferred().isEmpty()) {
+      defer(records, progress.deferred());
     }
     if (progress.waitingFor() == DuplicateCheck.Wait.IN_FLIGHT) {
       // Another capture of this person is being created; its answer will decide this one.
       throw new BatchListenerFailedException(
           "Same person in flight",
           new RetryLaterException("Another capture of this person is being created", IN_FLIGHT),
-          decided);
+          progress.decided());
     }
     if (poison < records.size()) {
       throw new BatchListenerFailedException(
           "Unreadable capture", new PoisonRecordException(reason(records.get(poison))), poison);
     }
+  }
+
+  /**
+   * Moves the captures of orgs without allowance to the delay queue, then tells their reps. If
+   * Kafka does not acknowledge, the batch fails from the first of them and is read again: nothing
+   * is committed that is not safely queued.
+   */
+  private void defer(List<ConsumerRecord<String, LeadCaptured>> records, List<Integer> indexes) {
+    Instant notBefore = clock.instant().plus(retryAfter);
+    List<CompletableFuture<?>> sends = new ArrayList<>(indexes.size());
+    List<LeadCaptured> deferred = new ArrayList<>(indexes.size());
+    for (int i : indexes) {
+      ConsumerRecord<String, LeadCaptured> record = records.get(i);
+      deferred.add(record.value());
+      sends.add(
+          traces.inTraceOf(
+              record.value().captureId(), () -> kafka.send(queue.copyOf(record, notBefore))));
+    }
+    try {
+      CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
+      check.deferred(deferred, notBefore);
+    } catch (CompletionException e) {
+      throw kafkaDidNotAcknowledge(e, indexes.get(0));
+    }
+    log.info("{} captures of orgs without allowance wait until {}", indexes.size(), notBefore);
+  }
+
+  private static BatchListenerFailedException kafkaDidNotAcknowledge(
+      CompletionException e, int from) {
+    log.warn("Kafka did not acknowledge ({}); the batch is read again", e.getMessage());
+    return new BatchListenerFailedException(
+        "Kafka did not acknowledge",
+        new RetryLaterException("Kafka did not acknowledge a send", KAFKA_RETRY),
+        from);
   }
 
   private static int firstUnreadable(List<ConsumerRecord<String, LeadCaptured>> records) {

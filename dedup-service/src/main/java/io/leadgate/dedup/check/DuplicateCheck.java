@@ -24,6 +24,7 @@ import io.leadgate.salesforce.CandidateQuery;
 import io.leadgate.salesforce.CandidateResult;
 import io.leadgate.salesforce.SalesforceClient;
 import io.leadgate.salesforce.SalesforceClients;
+import io.leadgate.salesforce.SalesforceException;
 import io.leadgate.service.budget.Allowance;
 import io.leadgate.service.budget.BudgetClient;
 import io.leadgate.service.observability.CaptureTraces;
@@ -48,8 +49,10 @@ import org.springframework.stereotype.Service;
  * Checks a batch of captures against Salesforce. A capture of a person Leadgate found or created
  * minutes ago is answered from memory, without a call. The rest are grouped by org, and each org's
  * group costs one search (or one query per object) whatever its size, paid for with an allowance
- * from budget-service. Nothing is spent without an allowance: an org without one has its captures
- * deferred, and they stay in Kafka until the allowance returns.
+ * from budget-service. Nothing is spent without an allowance: an org without one (or one Salesforce
+ * refuses for its daily limit) has its captures set aside in the {@link Progress}, for the listener
+ * to move to the delay queue, while the other orgs of the batch are checked: one team's exhausted
+ * org never holds up another team's captures.
  */
 @Service
 public class DuplicateCheck {
@@ -96,20 +99,28 @@ public class DuplicateCheck {
   /** Why a batch stopped before its end. */
   public enum Wait {
     NONE,
-    BUDGET,
+    /** Another capture of the same person is being created: a short, bounded wait. */
     IN_FLIGHT
   }
 
   /**
    * How far a batch got.
    *
-   * @param decided how many captures, from the start of the list, were decided; the rest must be
-   *     delivered again later
+   * @param decided how many captures, from the start of the list, were handled: checked, or listed
+   *     in {@code deferred}; the rest must be delivered again shortly
+   * @param deferred the captures (indexes below {@code decided}) whose org cannot be checked now,
+   *     in order; they must be queued for later, and are not counted as checked until then
    */
-  public record Progress(int decided, Wait waitingFor) {}
+  public record Progress(int decided, Wait waitingFor, List<Integer> deferred) {
+
+    public Progress {
+      deferred = List.copyOf(deferred);
+    }
+  }
 
   /**
-   * Checks the captures in order, up to the first that must wait (for budget or another capture).
+   * Checks the captures in order, up to the first that must wait for another capture of the same
+   * person. The captures of an org without allowance are not checked but listed as deferred.
    */
   public Progress check(List<LeadCaptured> captures) {
     List<CompletableFuture<?>> sends = new ArrayList<>();
@@ -148,48 +159,49 @@ public class DuplicateCheck {
         toLookUp.computeIfAbsent(captures.get(i).orgId(), org -> new ArrayList<>()).add(i);
       }
     }
-    Map<String, Allowance> allowances = new LinkedHashMap<>();
+    Instant now = clock.instant();
+    for (Map.Entry<Integer, MatchedRecord> known : fromMemory.entrySet()) {
+      LeadCaptured capture = captures.get(known.getKey());
+      sends.addAll(duplicate(capture, known.getValue(), Cloud.BLUE, 0, List.of(RECENT), now));
+    }
+    Set<Integer> deferred = new java.util.TreeSet<>();
     for (Map.Entry<String, List<Integer>> org : toLookUp.entrySet()) {
       CandidateQuery query = queryFor(captures, org.getValue(), true);
       int needed = callsFor(salesforce.forOrg(org.getKey()), query);
       Allowance allowance = budget.request(org.getKey(), needed, BudgetClient.Purpose.CHECK);
-      allowances.put(org.getKey(), allowance);
       if (allowance.granted() < needed) {
-        int first = org.getValue().get(0);
-        if (first < decided) {
-          decided = first;
-          waiting = Wait.BUDGET;
-        }
-      }
-    }
-
-    Instant now = clock.instant();
-    for (Map.Entry<Integer, MatchedRecord> known : fromMemory.entrySet()) {
-      if (known.getKey() < decided) {
-        LeadCaptured capture = captures.get(known.getKey());
-        sends.addAll(duplicate(capture, known.getValue(), Cloud.BLUE, 0, List.of(RECENT), now));
-      }
-    }
-    for (Map.Entry<String, List<Integer>> org : toLookUp.entrySet()) {
-      int cutoff = decided;
-      List<Integer> ready = org.getValue().stream().filter(i -> i < cutoff).toList();
-      Allowance allowance = allowances.get(org.getKey());
-      if (ready.isEmpty()) {
+        // A part of a lookup buys nothing: the whole lease goes back, the org's captures wait.
         budget.report(org.getKey(), allowance, 0);
+        deferred.addAll(org.getValue());
         continue;
       }
-      sends.addAll(checkOrg(org.getKey(), captures, keys, ready, allowance));
-    }
-    if (waiting == Wait.BUDGET) {
-      for (LeadCaptured later : captures.subList(decided, captures.size())) {
-        sends.add(send(deferred(later)));
+      try {
+        sends.addAll(checkOrg(org.getKey(), captures, keys, org.getValue(), allowance));
+      } catch (SalesforceException.LimitExceeded e) {
+        log.warn("Org {}: Salesforce refused for its daily limit; its captures wait", org.getKey());
+        deferred.addAll(org.getValue());
       }
     }
     CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
     for (int i = 0; i < decided; i++) {
-      recent.checked(captures.get(i).captureId());
+      if (!deferred.contains(i)) {
+        recent.checked(captures.get(i).captureId());
+      }
     }
-    return new Progress(decided, waiting);
+    return new Progress(decided, waiting, List.copyOf(deferred));
+  }
+
+  /**
+   * Tells the reps their captures wait: one DEFERRED status per capture, naming the next attempt.
+   * Called once the captures are safely in the delay queue; returns when Kafka acknowledged.
+   */
+  public void deferred(List<LeadCaptured> captures, Instant nextAttempt) {
+    Instant now = clock.instant();
+    List<CompletableFuture<?>> sends = new ArrayList<>();
+    for (LeadCaptured capture : captures) {
+      sends.add(send(deferred(capture, now, nextAttempt)));
+    }
+    CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
   }
 
   /** A status event from the writer: a capture this instance sent to creation got its answer. */
@@ -382,13 +394,13 @@ public class DuplicateCheck {
         verdict.confidence());
   }
 
-  private LeadStatusChanged deferred(LeadCaptured capture) {
-    Instant now = clock.instant();
+  private static LeadStatusChanged deferred(
+      LeadCaptured capture, Instant now, Instant nextAttempt) {
     return status(capture, LeadState.DEFERRED, now)
         .withCloud(Cloud.GOLDEN)
         .withReason(
             "The org is at Leadgate's API cap; the check resumes when the window frees up.",
-            now.plus(properties.retryAfter()));
+            nextAttempt);
   }
 
   private static LeadStatusChanged status(LeadCaptured capture, LeadState state, Instant now) {

@@ -103,19 +103,16 @@ public class RecordCreation {
     List<CompletableFuture<?>> sends = new ArrayList<>();
     Duration retryAfter = Duration.ZERO;
     String reason = null;
+    Set<String> deferredIds = new java.util.HashSet<>();
+    String deferralReason = null;
     for (Map.Entry<String, List<LeadCleared>> org : byOrg.entrySet()) {
       OrgRun run = new OrgRun(org.getKey(), org.getValue());
       try {
         run.write();
       } catch (Deferral e) {
-        retryAfter = max(retryAfter, properties.retryAfter());
-        reason = e.getMessage();
-        Instant now = clock.instant();
-        for (LeadCleared lead : run.undecided()) {
-          sends.add(
-              send(
-                  Outcomes.deferred(lead, e.getMessage(), now, now.plus(properties.retryAfter()))));
-        }
+        // Not retried in place: that would hold up every other org on these partitions.
+        deferralReason = e.getMessage();
+        run.undecided().forEach(lead -> deferredIds.add(lead.captureId()));
       } catch (SalesforceException.Transient | SalesforceException.SessionExpired e) {
         retryAfter = max(retryAfter, properties.transientRetry().max());
         reason = "Salesforce is unavailable: " + e.getMessage();
@@ -128,12 +125,32 @@ public class RecordCreation {
     }
     // The offsets are committed only once every status and dead letter is acknowledged.
     CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
+    List<Integer> deferred = new ArrayList<>();
     for (int i = 0; i < leads.size(); i++) {
-      if (!journal.isDecided(leads.get(i).captureId())) {
-        return new BatchResult(i, retryAfter, reason);
+      String captureId = leads.get(i).captureId();
+      if (journal.isDecided(captureId)) {
+        continue;
       }
+      if (!deferredIds.contains(captureId)) {
+        // Those after i are delivered again anyway: only those before it move to the queue.
+        return new BatchResult(i, retryAfter, reason, deferred, deferralReason);
+      }
+      deferred.add(i);
     }
-    return BatchResult.complete(leads.size());
+    return new BatchResult(leads.size(), Duration.ZERO, null, deferred, deferralReason);
+  }
+
+  /**
+   * Tells the reps their records wait: one DEFERRED status per capture, naming the next attempt.
+   * Called once the captures are safely in the delay queue; returns when Kafka acknowledged.
+   */
+  public void deferred(List<LeadCleared> leads, String reason, Instant nextAttempt) {
+    Instant now = clock.instant();
+    List<CompletableFuture<?>> sends = new ArrayList<>();
+    for (LeadCleared lead : leads) {
+      sends.add(send(Outcomes.deferred(lead, reason, now, nextAttempt)));
+    }
+    CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
   }
 
   /** One org's share of a batch. */
