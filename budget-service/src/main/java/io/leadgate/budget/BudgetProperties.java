@@ -24,6 +24,8 @@ import org.springframework.validation.annotation.Validated;
  *     Salesforce was observed after they expired. Also the learning time after an unclean restart.
  * @param observationSkew how much later than Salesforce's count a usage reading may be stamped (the
  *     longest Salesforce call); a reported call counts until a reading this much after the report
+ * @param runFence how long this run may go without confirming that no later run has started before
+ *     it stops granting; a new run waits this long too before it grants (see {@code RunFence})
  * @param statusInterval how often the budget is published even when nothing changed
  * @param flushInterval how often Leadgate's own spend per minute is written to the state topic
  * @param callsPerCapture Salesforce calls one capture costs on average (dedup's and writer's
@@ -42,6 +44,7 @@ public record BudgetProperties(
     @Min(0) long reserveCalls,
     @NotNull Duration leaseDuration,
     @NotNull Duration observationSkew,
+    @NotNull Duration runFence,
     @NotNull Duration statusInterval,
     @NotNull Duration flushInterval,
     @DecimalMin("0.0001") double callsPerCapture,

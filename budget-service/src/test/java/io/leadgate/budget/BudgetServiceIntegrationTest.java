@@ -71,6 +71,44 @@ class BudgetServiceIntegrationTest {
   }
 
   @Test
+  void aBatchIsDecidedInOrderEachWithItsOwnLeaseUpToTheCap() throws Exception {
+    String org = "00D" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    kafka.send(
+        Topics.SALESFORCE_API_USAGE.name(),
+        org,
+        new SalesforceApiUsageObserved(1, org, 7_400, 15_000, "test", Instant.now()));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> allowance(org, 1, TestTenants.SERVICE_TOKEN).get("granted").asLong() == 1);
+
+    // 99 calls left under the 7,500 cap: 60 and 39 granted, then nothing.
+    HttpResponse<String> response =
+        post(
+            "/api/v1/orgs/" + org + "/allowances/batch",
+            TestTenants.SERVICE_TOKEN,
+            "{\"requests\":[{\"calls\":60,\"purpose\":\"CHECK\"},"
+                + "{\"calls\":60,\"purpose\":\"CREATE\"},{\"calls\":5,\"purpose\":\"CHECK\"}]}");
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode grants = json.readTree(response.body()).get("grants");
+    assertThat(grants.size()).isEqualTo(3);
+    assertThat(grants.get(0).get("granted").asLong()).isEqualTo(60);
+    assertThat(grants.get(1).get("granted").asLong()).isEqualTo(39);
+    assertThat(grants.get(1).get("mode").asString()).isEqualTo("EXHAUSTED");
+    assertThat(grants.get(2).get("granted").asLong()).isZero();
+    assertThat(grants.get(0).get("leaseId").asString())
+        .isNotEqualTo(grants.get(1).get("leaseId").asString());
+
+    HttpResponse<String> empty =
+        post(
+            "/api/v1/orgs/" + org + "/allowances/batch",
+            TestTenants.SERVICE_TOKEN,
+            "{\"requests\":[]}");
+    assertThat(empty.statusCode()).isEqualTo(400);
+    assertThat(empty.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+  }
+
+  @Test
   void anUnreadableUsageRecordGoesToTheDeadLetterTopicAndLaterRecordsStillFlow() throws Exception {
     String org = "00D" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     try (var raw =

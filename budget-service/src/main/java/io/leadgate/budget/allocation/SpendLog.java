@@ -13,13 +13,26 @@ import java.util.TreeMap;
  * Leadgate's own reported calls of one org, per minute, for the last window: what lets the budget
  * free up as the window rolls without waiting for a new observation. Each bucket is keyed by the
  * end of the minute in which its calls happened at the latest, and remembers the earliest moment
- * any of them can have happened (the earliest grant), so that every use of it can err on the safe
- * side. Plain data, not thread-safe: one org's ledger entry guards it.
+ * any of them can have happened (the earliest grant) and the latest (the last report), so that
+ * every use of it can err on the safe side without rounding to the minute: calls leave the window
+ * exactly a day after their latest possible moment, not up to a minute later. Plain data, not
+ * thread-safe: one org's ledger entry guards it.
  */
 public final class SpendLog {
 
-  /** Calls of one minute. */
-  public record Bucket(Instant end, long calls, Instant earliestCall) {}
+  /**
+   * Calls of one minute.
+   *
+   * @param latestCall the latest moment any of them can have happened; buckets stored before this
+   *     was kept have none, and then the end of their minute stands in for it
+   */
+  public record Bucket(Instant end, long calls, Instant earliestCall, Instant latestCall) {
+    public Bucket {
+      if (latestCall == null) {
+        latestCall = end;
+      }
+    }
+  }
 
   private static final Duration BUCKET = Duration.ofMinutes(1);
 
@@ -31,7 +44,12 @@ public final class SpendLog {
     if (lease.reportedUsed() <= 0) {
       return;
     }
-    add(new Bucket(bucketEnd(lease.lastCallBy()), lease.reportedUsed(), lease.grantedAt()));
+    add(
+        new Bucket(
+            bucketEnd(lease.lastCallBy()),
+            lease.reportedUsed(),
+            lease.grantedAt(),
+            lease.lastCallBy()));
   }
 
   /** Adds a bucket restored from storage or recorded here. */
@@ -46,7 +64,8 @@ public final class SpendLog {
                     a.calls() + b.calls(),
                     a.earliestCall().isBefore(b.earliestCall())
                         ? a.earliestCall()
-                        : b.earliestCall()));
+                        : b.earliestCall(),
+                    a.latestCall().isAfter(b.latestCall()) ? a.latestCall() : b.latestCall()));
     dirty.add(merged);
   }
 
@@ -78,37 +97,47 @@ public final class SpendLog {
    * The log summarised for {@code now}, given the last observation. A bucket counts as aged out of
    * the observed usage only if the observation surely counted it (all its calls happened in the
    * window before the observation, skew included) and all of its calls have surely left the window
-   * by now.
+   * by now. The summary stays valid until {@link SpendSummary#changesAt()}, unless calls are
+   * recorded or a new observation arrives.
    */
   public SpendSummary summarise(Instant now, Instant observedAt, Duration observationSkew) {
     long agedOut = 0;
     long lastHour = 0;
     long inWindow = 0;
+    Instant changesAt = null;
     Instant hourAgo = now.minus(OrgBudget.PACING_SLOT);
     for (Bucket bucket : buckets.values()) {
-      if (now.isBefore(bucket.end().plus(OrgBudget.WINDOW))) {
+      Instant leaves = bucket.latestCall().plus(OrgBudget.WINDOW);
+      if (now.isBefore(leaves)) {
         inWindow += bucket.calls();
+        changesAt = earliest(changesAt, leaves);
       } else if (observedAt != null
-          && !bucket.end().plus(observationSkew).isAfter(observedAt)
+          && !bucket.latestCall().plus(observationSkew).isAfter(observedAt)
           && bucket.earliestCall().isAfter(observedAt.minus(OrgBudget.WINDOW))) {
         agedOut += bucket.calls();
       }
-      if (bucket.end().isAfter(hourAgo)) {
+      if (bucket.latestCall().isAfter(hourAgo)) {
         lastHour += bucket.calls();
+        changesAt = earliest(changesAt, bucket.latestCall().plus(OrgBudget.PACING_SLOT));
       }
     }
-    return new SpendSummary(agedOut, lastHour, inWindow);
+    return new SpendSummary(agedOut, lastHour, inWindow, changesAt);
   }
 
   /** The first moment after {@code now} at which some recorded calls leave the window. */
   public Instant nextRelease(Instant now) {
+    Instant next = null;
     for (Bucket bucket : buckets.values()) {
-      Instant release = bucket.end().plus(OrgBudget.WINDOW);
+      Instant release = bucket.latestCall().plus(OrgBudget.WINDOW);
       if (release.isAfter(now)) {
-        return release;
+        next = earliest(next, release);
       }
     }
-    return null;
+    return next;
+  }
+
+  private static Instant earliest(Instant a, Instant b) {
+    return a == null || b.isBefore(a) ? b : a;
   }
 
   static Instant bucketEnd(Instant at) {

@@ -1,5 +1,7 @@
 package io.leadgate.budget.allocation;
 
+import java.time.Instant;
+
 /**
  * What Leadgate's own reported calls tell about the org's window, summarised by {@link SpendLog}
  * for one moment.
@@ -8,8 +10,9 @@ package io.leadgate.budget.allocation;
  *     Salesforce's rolling window since: the observed usage is that much too high now
  * @param lastHour reported calls in the trailing hour (pacing)
  * @param inWindow reported calls that may still be in the rolling window (Leadgate's share)
+ * @param changesAt when the passing of time alone next changes this summary (null: never)
  */
-public record SpendSummary(long agedOut, long lastHour, long inWindow) {
+public record SpendSummary(long agedOut, long lastHour, long inWindow, Instant changesAt) {
 
-  public static final SpendSummary NONE = new SpendSummary(0, 0, 0);
+  public static final SpendSummary NONE = new SpendSummary(0, 0, 0, null);
 }

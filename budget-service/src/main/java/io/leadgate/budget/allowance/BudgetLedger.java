@@ -14,7 +14,6 @@ import io.leadgate.contracts.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +53,6 @@ public class BudgetLedger {
     final SpendLog spend = new SpendLog();
     long spendVersion;
     long summaryVersion = -1;
-    Instant summaryMinute;
     Instant summaryObservedAt;
     SpendSummary summary = SpendSummary.NONE;
 
@@ -79,6 +77,21 @@ public class BudgetLedger {
     this.clock = clock;
     this.kafka = kafka;
     this.meters = new BudgetMeters(registry, this::view);
+  }
+
+  /** One allowance asked for. */
+  public record Ask(long calls, Purpose purpose) {}
+
+  /** Decides each ask in turn, as {@link #request} would, holding the org's lock once. */
+  public List<Grant> requestAll(String orgId, List<Ask> asks) {
+    List<Grant> grants = new java.util.ArrayList<>(asks.size());
+    Entry entry = entry(orgId);
+    synchronized (entry) {
+      for (Ask ask : asks) {
+        grants.add(request(orgId, ask.calls(), ask.purpose()));
+      }
+    }
+    return grants;
   }
 
   public Grant request(String orgId, long calls, Purpose purpose) {
@@ -241,18 +254,15 @@ public class BudgetLedger {
     }
   }
 
-  /** The entry's budget with its spend summary brought up to {@code now} (cached per minute). */
+  /** The entry's budget with its spend summary brought up to {@code now} (cached while valid). */
   private OrgBudget refreshed(Entry entry, Instant now) {
-    Instant minute = now.truncatedTo(ChronoUnit.MINUTES);
     OrgBudget budget = entry.budget;
     if (entry.summaryVersion != entry.spendVersion
-        || !minute.equals(entry.summaryMinute)
+        || (entry.summary.changesAt() != null && !now.isBefore(entry.summary.changesAt()))
         || !java.util.Objects.equals(budget.observedAt(), entry.summaryObservedAt)) {
-      // Buckets end on whole minutes, so within one minute only new spend or a new observation
-      // can change the summary.
+      // Only new spend, a new observation or the moment the summary names can change it.
       entry.summary = entry.spend.summarise(now, budget.observedAt(), properties.observationSkew());
       entry.summaryVersion = entry.spendVersion;
-      entry.summaryMinute = minute;
       entry.summaryObservedAt = budget.observedAt();
     }
     if (budget.spend() != entry.summary || budget.learningUntil() != learningUntil) {

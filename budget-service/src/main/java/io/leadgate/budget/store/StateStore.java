@@ -56,6 +56,8 @@ public class StateStore implements SmartLifecycle {
   private final KafkaTemplate<String, Object> kafka;
   private final JsonMapper json;
   private final Clock clock;
+  private final RunFence fence;
+  private final String runId = java.util.UUID.randomUUID().toString();
   private volatile boolean running;
 
   public StateStore(
@@ -64,13 +66,15 @@ public class StateStore implements SmartLifecycle {
       KafkaProperties kafkaProperties,
       KafkaTemplate<String, Object> kafka,
       JsonMapper json,
-      Clock clock) {
+      Clock clock,
+      RunFence fence) {
     this.ledger = ledger;
     this.properties = properties;
     this.kafkaProperties = kafkaProperties;
     this.kafka = kafka;
     this.json = json;
     this.clock = clock;
+    this.fence = fence;
   }
 
   @Override
@@ -89,7 +93,8 @@ public class StateStore implements SmartLifecycle {
               json.readValue(record.value(), BudgetSettingsChanged.class);
           ledger.applySettings(changed.orgId(), toSettings(changed.after()));
         });
-    String[] lastRun = {null};
+    // The last marker, and the run that wrote the last started marker.
+    StateRecord[] lastRun = {null, null};
     Map<String, List<Lease>> leases = new HashMap<>();
     readToEnd(
         properties.stateTopic(),
@@ -98,7 +103,12 @@ public class StateStore implements SmartLifecycle {
           switch (state.kind()) {
             case StateRecord.SPEND -> ledger.restoreSpend(state.orgId(), state.bucket());
             case StateRecord.LEASES -> leases.put(state.orgId(), state.leases());
-            default -> lastRun[0] = state.kind();
+            default -> {
+              lastRun[0] = state;
+              if (StateRecord.STARTED.equals(state.kind())) {
+                lastRun[1] = state;
+              }
+            }
           }
         });
     readToEnd(
@@ -108,28 +118,54 @@ public class StateStore implements SmartLifecycle {
               json.readValue(record.value(), SalesforceApiUsageObserved.class);
           ledger.observe(usage.orgId(), usage.used(), usage.limit(), usage.observedAt());
         });
-    if (StateRecord.STARTED.equals(lastRun[0])) {
-      ledger.learnUntil(
-          clock.instant().plus(properties.leaseDuration()).plus(properties.observationSkew()));
-    } else {
+    org.springframework.kafka.support.SendResult<String, Object> marker =
+        write(new StateRecord(StateRecord.STARTED, null, null, null, clock.instant(), runId));
+    if (cleanlyStopped(lastRun[0], lastRun[1])) {
       leases.forEach(ledger::restoreLeases);
+    } else if (lastRun[0] != null) {
+      // The last run died, or still runs: its leases are unknown until they have expired, been
+      // observed, and it has surely read this run's marker and stopped granting.
+      ledger.learnUntil(
+          clock
+              .instant()
+              .plus(properties.leaseDuration())
+              .plus(properties.observationSkew())
+              .plus(properties.runFence()));
     }
-    write(new StateRecord(StateRecord.STARTED, null, null, null, clock.instant()));
+    fence.begin(runId, marker.getRecordMetadata().partition(), marker.getRecordMetadata().offset());
     running = true;
     log.info("Budget state read to the end of its topics; serving");
+  }
+
+  /**
+   * A clean stop of the last run started: the stopped marker is the last one and names that run
+   * (markers without run ids are from before runs had them).
+   */
+  private static boolean cleanlyStopped(StateRecord last, StateRecord lastStarted) {
+    return last != null
+        && StateRecord.STOPPED.equals(last.kind())
+        && (last.runId() == null
+            || lastStarted == null
+            || java.util.Objects.equals(last.runId(), lastStarted.runId()));
   }
 
   @Override
   public void stop() {
     running = false;
+    fence.end();
     flush();
+    if (fence.superseded()) {
+      // A later run owns the budget; its own leases are the ones that count at its next start.
+      return;
+    }
     List<CompletableFuture<?>> sends = new ArrayList<>();
     ledger
         .liveLeases()
         .forEach(
             (orgId, leases) ->
-                sends.add(send(new StateRecord(StateRecord.LEASES, orgId, null, leases, null))));
-    sends.add(send(new StateRecord(StateRecord.STOPPED, null, null, null, clock.instant())));
+                sends.add(
+                    send(new StateRecord(StateRecord.LEASES, orgId, null, leases, null, runId))));
+    sends.add(send(new StateRecord(StateRecord.STOPPED, null, null, null, clock.instant(), runId)));
     await(sends, "writing the leases at stop");
   }
 
@@ -150,7 +186,7 @@ public class StateStore implements SmartLifecycle {
         .forEach(
             (orgId, buckets) -> {
               for (SpendLog.Bucket bucket : buckets) {
-                send(new StateRecord(StateRecord.SPEND, orgId, bucket, null, null));
+                send(new StateRecord(StateRecord.SPEND, orgId, bucket, null, null, runId));
               }
             });
   }
@@ -172,11 +208,15 @@ public class StateStore implements SmartLifecycle {
         settings.reserveCalls());
   }
 
-  private void write(StateRecord record) {
-    await(List.of(send(record)), "writing the run marker");
+  private org.springframework.kafka.support.SendResult<String, Object> write(StateRecord record) {
+    CompletableFuture<org.springframework.kafka.support.SendResult<String, Object>> sent =
+        send(record);
+    await(List.of(sent), "writing the run marker");
+    return sent.join();
   }
 
-  private CompletableFuture<?> send(StateRecord record) {
+  private CompletableFuture<org.springframework.kafka.support.SendResult<String, Object>> send(
+      StateRecord record) {
     return kafka.send(properties.stateTopic(), record.key(), record);
   }
 

@@ -15,8 +15,10 @@ class ApiUsageListener {
     this.ledger = ledger;
   }
 
+  // A group of its own per run: every replica must see every org's readings, a standby one too.
   @KafkaListener(
       id = "budget-api-usage",
+      groupId = "budget-api-usage-${random.uuid}",
       topics = "salesforce.api-usage",
       containerFactory = "apiUsageListenerFactory")
   void onUsage(SalesforceApiUsageObserved usage) {

@@ -1,6 +1,7 @@
 package io.leadgate.budget.usage;
 
 import io.leadgate.budget.allowance.BudgetLedger;
+import io.leadgate.budget.store.RunFence;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -9,13 +10,17 @@ import org.springframework.stereotype.Component;
 class BudgetStatusHeartbeat {
 
   private final BudgetLedger ledger;
+  private final RunFence fence;
 
-  BudgetStatusHeartbeat(BudgetLedger ledger) {
+  BudgetStatusHeartbeat(BudgetLedger ledger, RunFence fence) {
     this.ledger = ledger;
+    this.fence = fence;
   }
 
   @Scheduled(fixedDelayString = "${leadgate.budget.status-interval}")
   void publish() {
-    ledger.publishAll();
+    if (!fence.superseded()) { // a stepped-down run's budget is stale
+      ledger.publishAll();
+    }
   }
 }

@@ -181,6 +181,21 @@ class AllocationTest {
   }
 
   @Test
+  void ownCallsLeaveTheWindowADayAfterTheirLastCallNotAtTheEndOfTheirMinute() {
+    SpendLog log = new SpendLog();
+    Lease lease = Lease.granted("a", 100, Purpose.CHECK, NOW, NOW.plus(LEASE));
+    log.record(lease.reported(100, NOW.plusSeconds(3)));
+    Instant observedAt = NOW.plusSeconds(20);
+    Instant justAfter = NOW.plus(OrgBudget.WINDOW).plusSeconds(4);
+
+    assertThat(log.summarise(justAfter.minusSeconds(2), observedAt, SKEW).agedOut()).isZero();
+    assertThat(log.summarise(justAfter, observedAt, SKEW).agedOut()).isEqualTo(100);
+    assertThat(log.nextRelease(NOW)).isEqualTo(NOW.plus(OrgBudget.WINDOW).plusSeconds(3));
+    assertThat(log.summarise(NOW.plusSeconds(10), observedAt, SKEW).changesAt())
+        .isEqualTo(NOW.plus(OrgBudget.PACING_SLOT).plusSeconds(3));
+  }
+
+  @Test
   void nothingIsGrantedWhileLearningAfterAnUncleanRestart() {
     OrgBudget budget = budget(1000, 50, 0).withLearningUntil(NOW.plus(LEASE));
 
