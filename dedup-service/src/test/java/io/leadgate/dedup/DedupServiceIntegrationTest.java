@@ -361,6 +361,32 @@ class DedupServiceIntegrationTest {
     globexCaptures.forEach(id -> assertThat(forwardedInTheEnd.get(id)).as(id).isEqualTo(1));
   }
 
+  @Test
+  void aRetriedCaptureWhoseOrgIsAtItsCapIsCheckedOnceWhenTheOrgReopens() {
+    budget.setOpen(TestTenants.ACME_ORG, false);
+    String capture = goldenCapture("retried-capped." + UUID.randomUUID() + "@example.com");
+    // A client's retry: both copies reach Kafka back to back, so one poll reads them together.
+    String captureId = publishWithoutWaiting(capture);
+    publishWithoutWaiting(capture);
+    TestKafka.flush();
+    awaitStatus(captureId, "DEFERRED");
+    assertThat(toCreate(captureId)).isEmpty();
+
+    budget.setOpen(TestTenants.ACME_ORG, true);
+
+    // The copy in the delay queue must not be taken for a repeat of the one skipped beside it.
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(String.join(",", statesOf(List.of(captureId), List.of()).get(captureId)))
+                    .matches("(DEFERRED,)+CHECKING"));
+    await()
+        .during(Duration.ofSeconds(2))
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> toCreate(captureId).size(), size -> size == 1);
+  }
+
   /** How many times each capture was forwarded to the writer, by capture id. */
   private Map<String, Long> forwardedCounts() {
     return TopicReader.readAll(Topics.LEADS_TO_CREATE.name()).stream()

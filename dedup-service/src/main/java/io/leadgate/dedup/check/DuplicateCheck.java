@@ -183,9 +183,15 @@ public class DuplicateCheck {
       }
     }
     CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
+    // A capture id is decided only if no copy of it was deferred: a retry's second copy in this
+    // batch is skipped as a repeat, and marking it checked would make the deferred copy a repeat
+    // too when it comes back from the queue, leaving the capture without a final status.
+    Set<String> deferredIds = new java.util.HashSet<>();
+    deferred.forEach(i -> deferredIds.add(captures.get(i).captureId()));
     for (int i = 0; i < decided; i++) {
-      if (!deferred.contains(i)) {
-        recent.checked(captures.get(i).captureId());
+      String captureId = captures.get(i).captureId();
+      if (!deferredIds.contains(captureId)) {
+        recent.checked(captureId);
       }
     }
     return new Progress(decided, waiting, List.copyOf(deferred));
