@@ -25,6 +25,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -238,12 +239,7 @@ public class StateStore implements SmartLifecycle {
   private void verifyCompacted(String topic) {
     try (Admin admin = Admin.create(kafkaProperties.buildAdminProperties())) {
       ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-      Config config =
-          admin
-              .describeConfigs(List.of(resource))
-              .all()
-              .get(KAFKA_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-              .get(resource);
+      Config config = describe(admin, resource);
       String policy = config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value();
       if (!TopicConfig.CLEANUP_POLICY_COMPACT.equals(policy)) {
         throw new IllegalStateException(
@@ -261,6 +257,34 @@ public class StateStore implements SmartLifecycle {
       throw new IllegalStateException("Interrupted while checking topic " + topic, e);
     } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
       throw new IllegalStateException("Cannot describe topic " + topic + " on Kafka", e);
+    }
+  }
+
+  /**
+   * The topic's configuration. A topic declared a moment ago (by this service or another one
+   * starting at the same time) may not be known to every broker yet, so an unknown topic is asked
+   * for again until {@link #KAFKA_TIMEOUT} has passed.
+   */
+  private static Config describe(Admin admin, ConfigResource resource)
+      throws InterruptedException,
+          java.util.concurrent.ExecutionException,
+          java.util.concurrent.TimeoutException {
+    long deadline = System.nanoTime() + KAFKA_TIMEOUT.toNanos();
+    while (true) {
+      long left = Math.max(1, deadline - System.nanoTime());
+      try {
+        return admin
+            .describeConfigs(List.of(resource))
+            .all()
+            .get(left, TimeUnit.NANOSECONDS)
+            .get(resource);
+      } catch (java.util.concurrent.ExecutionException e) {
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException)
+            || System.nanoTime() > deadline) {
+          throw e;
+        }
+        TimeUnit.MILLISECONDS.sleep(200);
+      }
     }
   }
 
