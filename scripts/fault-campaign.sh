@@ -7,7 +7,7 @@
 #
 # Usage: scripts/fault-campaign.sh [ci|full|soak] [seed]
 #   ci    200-300 s measured (also FaultCampaignIT: ./mvnw -Pfault-campaign verify -pl fault-campaign -am)
-#   full  planned >= 100 kill -9 (not yet measured after the fixes in docs/fault-campaign.md)
+#   full  >= 100 kill -9; 454 s measured (seed 11: 103 kills, all zero)
 #   soak  2 hours of chaos
 # SKIP_BUILD=1 reuses the jars of the last build.
 set -euo pipefail
