@@ -6,10 +6,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 
 /**
  * A durable delay queue on a Kafka topic, so that work one org cannot do now (no API allowance
@@ -89,6 +91,24 @@ public final class DelayQueue {
       }
     }
     return records.size();
+  }
+
+  /**
+   * Hands the due records at the front of a batch to {@code handle}. If a record behind them is not
+   * due yet, the batch fails from it and is read again once it is due: the queue is in not-before
+   * order, so nothing after it is due either.
+   */
+  public static <R extends ConsumerRecord<?, ?>> void handleDue(
+      List<R> records, Instant now, Consumer<List<R>> handle) {
+    int due = firstNotDue(records, now);
+    handle.accept(records.subList(0, due));
+    if (due < records.size()) {
+      Duration wait = remaining(records.get(due).headers(), now);
+      throw new BatchListenerFailedException(
+          "Not due yet",
+          new RetryLaterException("The next deferred record is not due yet", wait),
+          due);
+    }
   }
 
   static byte[] encode(Instant notBefore) {

@@ -91,16 +91,7 @@ class ClearedLeadListener {
   void onDeferred(List<ConsumerRecord<String, LeadCleared>> records) {
     try (CaptureTraces.Batch traced =
         traces.open(DEFERRED_LISTENER_ID, records, LeadCleared::captureId)) {
-      Instant now = clock.instant();
-      int due = DelayQueue.firstNotDue(records, now);
-      onBatch(records.subList(0, due));
-      if (due < records.size()) {
-        Duration wait = DelayQueue.remaining(records.get(due).headers(), now);
-        throw new BatchListenerFailedException(
-            "Not due yet",
-            new RetryLaterException("The next deferred record is not due yet", wait),
-            due);
-      }
+      DelayQueue.handleDue(records, clock.instant(), this::onBatch);
     }
   }
 
