@@ -8,8 +8,11 @@ import java.util.Locale;
  * meanwhile, and how long the system gets to settle before the checker looks.
  *
  * @param name ci, full or soak
- * @param chaos how long load and nemesis run together
+ * @param chaos how long load and nemesis run together at least
  * @param killEvery mean time between two kill -9 of a service instance
+ * @param minKills the chaos goes on past {@code chaos} (up to twice as long) until the nemesis has
+ *     killed this many instances, since a kill only lands on an instance that is serving and how
+ *     many are depends on how fast restarts are on the machine
  * @param brokerRestarts how many times the broker is killed and restarted during the chaos
  * @param pauses how many times a consumer is stopped (SIGSTOP) past its session timeout
  * @param faultEvery mean time between two Salesforce fault episodes (per org, drawn at random)
@@ -22,6 +25,7 @@ public record CampaignPlan(
     String name,
     Duration chaos,
     Duration killEvery,
+    int minKills,
     int brokerRestarts,
     int pauses,
     Duration faultEvery,
@@ -33,13 +37,19 @@ public record CampaignPlan(
   /** The consumer session timeout of Kafka's clients (45 s); a pause lasts a little longer. */
   public static final Duration PAUSE = Duration.ofSeconds(52);
 
+  /** The longest the chaos may last while it waits for {@code minKills}. */
+  public Duration maxChaos() {
+    return chaos.multipliedBy(2);
+  }
+
   public static CampaignPlan named(String name, long seed) {
     return switch (name.toLowerCase(Locale.ROOT)) {
       case "ci" ->
           new CampaignPlan(
               "ci",
-              Duration.ofSeconds(100),
-              Duration.ofMillis(2_500),
+              Duration.ofSeconds(150),
+              Duration.ofMillis(1_200),
+              100,
               1,
               1,
               Duration.ofSeconds(12),
@@ -52,6 +62,7 @@ public record CampaignPlan(
               "full",
               Duration.ofSeconds(330),
               Duration.ofMillis(2_500),
+              100,
               3,
               3,
               Duration.ofSeconds(10),
@@ -64,6 +75,7 @@ public record CampaignPlan(
               "soak",
               Duration.ofHours(2),
               Duration.ofSeconds(6),
+              0,
               40,
               40,
               Duration.ofSeconds(20),

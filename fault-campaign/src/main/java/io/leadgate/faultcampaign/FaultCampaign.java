@@ -123,14 +123,25 @@ public final class FaultCampaign {
           new LoadGenerator(
               stack.teams, persons, captureUrls, plan.capturesPerSecond(), plan.seed());
       Nemesis nemesis = new Nemesis(stack, plan);
-      Log.info("load and nemesis for " + plan.chaos().toSeconds() + " s");
+      Log.info(
+          "load and nemesis for "
+              + plan.chaos().toSeconds()
+              + " s, longer until "
+              + plan.minKills()
+              + " kills");
       Instant chaosStart = Instant.now();
       load.start();
       nemesis.start();
       Awaitility.await("the chaos phase")
-          .atMost(plan.chaos().plusSeconds(10))
+          .atMost(plan.maxChaos().plusSeconds(10))
           .pollInterval(Duration.ofMillis(500))
-          .until(() -> !Instant.now().isBefore(chaosStart.plus(plan.chaos())));
+          .until(
+              () -> {
+                Instant now = Instant.now();
+                return !now.isBefore(chaosStart.plus(plan.maxChaos()))
+                    || (!now.isBefore(chaosStart.plus(plan.chaos()))
+                        && nemesis.kills() >= plan.minKills());
+              });
       load.stopIssuing();
       nemesis.stop();
       Instant quiet = Instant.now();

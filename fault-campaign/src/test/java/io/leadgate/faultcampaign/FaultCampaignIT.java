@@ -22,8 +22,10 @@ class FaultCampaignIT {
             Path.of(System.getProperty("fault-campaign.work")));
     System.out.print(result.table());
 
-    // The campaign did break things, and the load did reach Leadgate.
-    assertThat((int) result.trials().get("kills (-9) of service instances")).isPositive();
+    // The campaign did break things (the bar: at least 100 kills), and load reached
+    // Leadgate.
+    assertThat((int) result.trials().get("kills (-9) of service instances"))
+        .isGreaterThanOrEqualTo(100);
     assertThat((int) result.trials().get("broker kill -9 and restarts")).isPositive();
     assertThat(result.count("lost leads")).isZero();
     assertThat(result.rows())
