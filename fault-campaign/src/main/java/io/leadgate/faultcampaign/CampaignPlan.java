@@ -10,9 +10,9 @@ import java.util.Locale;
  * @param name ci, full or soak
  * @param chaos how long load and nemesis run together at least
  * @param killEvery mean time between two kill -9 of a service instance
- * @param minKills the chaos goes on past {@code chaos} (up to twice as long) until the nemesis has
- *     killed this many instances, since a kill only lands on an instance that is serving and how
- *     many are depends on how fast restarts are on the machine
+ * @param minKills the chaos goes on past {@code chaos} (up to three times as long) until the
+ *     nemesis has killed this many instances, since a kill only lands on an instance that is
+ *     serving and how many are depends on how fast restarts are on the machine
  * @param brokerRestarts how many times the broker is killed and restarted during the chaos
  * @param pauses how many times a consumer is stopped (SIGSTOP) past its session timeout
  * @param faultEvery mean time between two Salesforce fault episodes (per org, drawn at random)
@@ -39,7 +39,7 @@ public record CampaignPlan(
 
   /** The longest the chaos may last while it waits for {@code minKills}. */
   public Duration maxChaos() {
-    return chaos.multipliedBy(2);
+    return chaos.multipliedBy(3);
   }
 
   public static CampaignPlan named(String name, long seed) {
