@@ -23,7 +23,10 @@ import org.springframework.validation.annotation.Validated;
  * @param leaseDuration how long a grant stays spendable; unreported grants count as spent until
  *     Salesforce was observed after they expired. Also the learning time after an unclean restart.
  * @param observationSkew how much later than Salesforce's count a usage reading may be stamped (the
- *     longest Salesforce call); a reported call counts until a reading this much after the report
+ *     longest Salesforce call); a reported call counts until a reading this much after the report,
+ *     for readings that do not carry the moment their request was sent
+ * @param clockTolerance how far the clock of a service calling Salesforce may be ahead of this
+ *     one's: a reading vouches for the calls that ended before its request time less this
  * @param runFence how long this run may go without confirming that no later run has started before
  *     it stops granting; a new run waits this long too before it grants (see {@code RunFence})
  * @param statusInterval how often the budget is published even when nothing changed
@@ -44,6 +47,7 @@ public record BudgetProperties(
     @Min(0) long reserveCalls,
     @NotNull Duration leaseDuration,
     @NotNull Duration observationSkew,
+    @NotNull Duration clockTolerance,
     @NotNull Duration runFence,
     @NotNull Duration statusInterval,
     @NotNull Duration flushInterval,

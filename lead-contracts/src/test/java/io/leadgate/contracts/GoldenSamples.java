@@ -18,6 +18,11 @@ public final class GoldenSamples {
   public static final String STATUS_DEFERRED = "lead-status-changed.deferred.v1.json";
   public static final String BUDGET_STATUS = "budget-status-changed.v1.json";
   public static final String API_USAGE = "salesforce-api-usage-observed.v1.json";
+
+  /** A usage reading as written before {@code requestedAt} existed: still readable. */
+  public static final String API_USAGE_WITHOUT_REQUESTED_AT =
+      "salesforce-api-usage-observed.without-requested-at.v1.json";
+
   public static final String OWNER_COLLISION = "owner-collision-detected.v1.json";
 
   private GoldenSamples() {}

@@ -2,7 +2,9 @@ package io.leadgate.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -44,6 +46,18 @@ class WireFormatTest {
 
     assertThat(mapper.readTree(json).get("schemaVersion").asInt()).isEqualTo(1);
     assertThat(json).doesNotContain("io.leadgate").doesNotContain("@class");
+  }
+
+  @Test
+  void aUsageReadingWrittenBeforeRequestedAtExistedStillReads() {
+    SalesforceApiUsageObserved old =
+        mapper.readValue(
+            GoldenSamples.read(GoldenSamples.API_USAGE_WITHOUT_REQUESTED_AT),
+            SalesforceApiUsageObserved.class);
+
+    assertThat(old.requestedAt()).isNull();
+    assertThat(old.used()).isEqualTo(6101);
+    assertThat(old.observedAt()).isEqualTo(Instant.parse("2026-11-26T09:15:31Z"));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -25,6 +25,8 @@ import io.leadgate.salesforce.auth.ClientCredentialsTokenSource;
 import io.leadgate.salesforce.auth.TokenSource;
 import io.leadgate.salesforce.soql.Soql;
 import io.leadgate.salesforce.soql.Sosl;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -62,13 +64,27 @@ public final class SalesforceClient implements AutoCloseable {
   private final SalesforceSettings settings;
   private final TokenSource tokens;
   private final Consumer<ApiUsage> usageListener;
+  private final Clock clock;
   private final BlockingQueue<PartnerConnection> pool;
   private AccessToken token;
 
   public SalesforceClient(
       SalesforceSettings settings, TokenSource tokens, Consumer<ApiUsage> usageListener) {
+    this(settings, tokens, Clock.systemUTC(), usageListener);
+  }
+
+  /**
+   * @param clock stamps {@link ApiUsage#requestedAt}; budget-service compares it with its own
+   *     clock, so both must tell the same time
+   */
+  public SalesforceClient(
+      SalesforceSettings settings,
+      TokenSource tokens,
+      Clock clock,
+      Consumer<ApiUsage> usageListener) {
     this.settings = settings;
     this.tokens = tokens;
+    this.clock = clock;
     this.usageListener = usageListener;
     this.pool = new ArrayBlockingQueue<>(settings.connections());
   }
@@ -76,6 +92,12 @@ public final class SalesforceClient implements AutoCloseable {
   /** A client that authenticates with the OAuth client-credentials flow. */
   public static SalesforceClient withClientCredentials(
       SalesforceSettings settings, Consumer<ApiUsage> usageListener) {
+    return withClientCredentials(settings, Clock.systemUTC(), usageListener);
+  }
+
+  /** The same, stamping usage readings with {@code clock}. */
+  public static SalesforceClient withClientCredentials(
+      SalesforceSettings settings, Clock clock, Consumer<ApiUsage> usageListener) {
     return new SalesforceClient(
         settings,
         new ClientCredentialsTokenSource(
@@ -83,6 +105,7 @@ public final class SalesforceClient implements AutoCloseable {
             settings.clientId(),
             settings.clientSecret(),
             settings.connectTimeout()),
+        clock,
         usageListener);
   }
 
@@ -476,8 +499,10 @@ public final class SalesforceClient implements AutoCloseable {
     boolean healthy = true;
     try {
       connection.clearLimitInfoHeader();
+      // Taken before the request leaves: Salesforce counts the usage it reports no earlier.
+      Instant requestedAt = clock.instant();
       T result = call.on(connection);
-      reportUsage(connection.getLimitInfoHeader());
+      reportUsage(connection.getLimitInfoHeader(), requestedAt);
       return result;
     } catch (ApiFault fault) {
       throw translate(fault.getExceptionCode(), fault.getExceptionMessage(), fault);
@@ -512,13 +537,14 @@ public final class SalesforceClient implements AutoCloseable {
     };
   }
 
-  private void reportUsage(LimitInfoHeader_element header) {
+  private void reportUsage(LimitInfoHeader_element header, Instant requestedAt) {
     if (header == null || header.getLimitInfo() == null) {
       return;
     }
     for (LimitInfo info : header.getLimitInfo()) {
       if ("API REQUESTS".equals(info.getType())) {
-        usageListener.accept(new ApiUsage(settings.orgId(), info.getCurrent(), info.getLimit()));
+        usageListener.accept(
+            new ApiUsage(settings.orgId(), info.getCurrent(), info.getLimit(), requestedAt));
       }
     }
   }

@@ -1,5 +1,6 @@
 package io.leadgate.salesforce;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,13 +14,23 @@ import java.util.function.Function;
 public final class SalesforceClients implements AutoCloseable {
 
   private final Function<String, Optional<SalesforceSettings>> settingsByOrg;
+  private final Clock clock;
   private final Consumer<ApiUsage> usageListener;
   private final Map<String, SalesforceClient> clients = new ConcurrentHashMap<>();
 
   public SalesforceClients(
       Function<String, Optional<SalesforceSettings>> settingsByOrg,
       Consumer<ApiUsage> usageListener) {
+    this(settingsByOrg, Clock.systemUTC(), usageListener);
+  }
+
+  /** The same, stamping usage readings with {@code clock} ({@link ApiUsage#requestedAt}). */
+  public SalesforceClients(
+      Function<String, Optional<SalesforceSettings>> settingsByOrg,
+      Clock clock,
+      Consumer<ApiUsage> usageListener) {
     this.settingsByOrg = settingsByOrg;
+    this.clock = clock;
     this.usageListener = usageListener;
   }
 
@@ -32,6 +43,7 @@ public final class SalesforceClients implements AutoCloseable {
                     .apply(id)
                     .orElseThrow(
                         () -> new IllegalArgumentException("No org " + id + " configured")),
+                clock,
                 usageListener));
   }
 

@@ -3,7 +3,11 @@ package io.leadgate.salesforce;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.leadgate.emulator.CallLogEntry;
 import io.leadgate.salesforce.EmulatedSalesforce.TestOrg;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,7 +51,8 @@ class ApiUsageContractTest {
     try (SalesforceClient client = org.client(heard::add)) {
       client.findCandidates(QUERY);
       assertThat(heard).hasSize(2);
-      assertThat(heard.get(1)).isEqualTo(new ApiUsage(org.org().orgId(), org.calls(), 5_000));
+      assertThat(heard.get(1).used()).isEqualTo(org.calls());
+      assertThat(heard.get(1).limit()).isEqualTo(5_000);
 
       client.create(List.of(new NewRecord("Lead", Map.of("LastName", "Hopper", "Company", "N"))));
       client.findCandidates(QUERY);
@@ -57,6 +62,28 @@ class ApiUsageContractTest {
       assertThat(heard).extracting(ApiUsage::limit).containsOnly(5_000L);
       assertThat(heard).extracting(ApiUsage::orgId).containsOnly(org.org().orgId());
       assertThat(heard.get(4).used()).isEqualTo(org.calls());
+    }
+  }
+
+  @Test
+  void everyReadingCarriesWhenItsRequestLeftOnTheGivenClockNoLaterThanSalesforceCounted() {
+    Clock clock = salesforce.emulator.clock();
+    Instant first = clock.instant();
+    try (SalesforceClient client =
+        SalesforceClient.withClientCredentials(org.settings(), clock, heard::add)) {
+      client.findCandidates(QUERY);
+      salesforce.advanceClock(Duration.ofSeconds(7));
+      client.findCandidates(QUERY);
+    }
+
+    assertThat(heard)
+        .extracting(ApiUsage::requestedAt)
+        .containsExactly(first, first, first.plusSeconds(7), first.plusSeconds(7));
+    List<CallLogEntry> counted =
+        org.org().callLog().stream().filter(CallLogEntry::counted).toList();
+    assertThat(counted).hasSameSizeAs(heard);
+    for (int i = 0; i < heard.size(); i++) {
+      assertThat(heard.get(i).requestedAt()).isBeforeOrEqualTo(counted.get(i).timestamp());
     }
   }
 

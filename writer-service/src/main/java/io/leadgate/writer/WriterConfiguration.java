@@ -112,6 +112,7 @@ class WriterConfiguration {
                           properties.linkedinField(),
                           properties.personKeyField());
                     }),
+        clock,
         usage -> {
           metrics.record(usage);
           kafka.send(
@@ -123,7 +124,8 @@ class WriterConfiguration {
                   usage.used(),
                   usage.limit(),
                   source,
-                  clock.instant()));
+                  clock.instant(),
+                  usage.requestedAt()));
         });
   }
 

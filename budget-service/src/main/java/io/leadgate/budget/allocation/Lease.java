@@ -1,16 +1,12 @@
 package io.leadgate.budget.allocation;
 
-import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Calls granted to a caller until {@code expiresAt}. Until an observation of the org's usage made
- * after the calls can have happened, they are counted here: unreported, the whole grant counts
- * until Salesforce was observed after the lease expired; reported, the used calls count until
- * Salesforce was observed after the report. "After" means later by at least the observation skew: a
- * LimitInfoHeader reading is stamped when the response arrives, which can be that much later than
- * the moment Salesforce counted, so a reading stamped just after a report may predate the reported
- * calls.
+ * Calls granted to a caller until {@code expiresAt}. Until a usage reading that surely counted them
+ * has arrived, they are counted here: unreported, the whole grant counts until a reading counted
+ * after the lease expired; reported, the used calls count until a reading counted after the report.
+ * "Counted after" is judged by the reading's {@link OrgBudget#countedFrom()}.
  *
  * @param reportedUsed calls the caller says it spent, or -1 while unreported
  */
@@ -41,17 +37,20 @@ public record Lease(
     return isReported() && reportedAt.isBefore(expiresAt) ? reportedAt : expiresAt;
   }
 
+  /** The calls this lease may have added to the org's usage: all it holds until reported. */
+  public long calls() {
+    return isReported() ? reportedUsed : granted;
+  }
+
   /**
-   * Calls this lease may have added to the org's usage beyond the last observation. A day after its
-   * last possible call they have left Salesforce's rolling window whatever was observed.
+   * Whether this lease no longer adds anything beyond the last reading: it holds no calls, a
+   * reading counted everything that happened before {@code countedFrom} (null: no reading) and its
+   * last call was earlier, or a day has passed since its last possible call, so they have left
+   * Salesforce's rolling window whatever was observed.
    */
-  public long outstanding(Instant now, Instant lastObservedAt, Duration observationSkew) {
-    long calls = isReported() ? reportedUsed : granted;
-    if (calls == 0 || !now.isBefore(lastCallBy().plus(OrgBudget.WINDOW))) {
-      return 0;
-    }
-    boolean observedSince =
-        lastObservedAt != null && lastObservedAt.isAfter(lastCallBy().plus(observationSkew));
-    return observedSince ? 0 : calls;
+  public boolean settled(Instant countedFrom, Instant now) {
+    return calls() == 0
+        || (countedFrom != null && countedFrom.isAfter(lastCallBy()))
+        || !now.isBefore(lastCallBy().plus(OrgBudget.WINDOW));
   }
 }

@@ -4,21 +4,26 @@ import io.leadgate.contracts.BudgetMode;
 import io.leadgate.contracts.BudgetPacing;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 
 /**
- * Everything budget-service knows about one org's calls at one moment: its limit, the admin's
- * settings, the usage Salesforce last reported, the leases handed out and a summary of Leadgate's
- * own reported calls. Immutable; {@link Allocation} derives the next state.
+ * Everything budget-service knows about one org's calls at one moment, as numbers: its limit, the
+ * admin's settings, the usage Salesforce last reported, the calls of the leases that still count
+ * and a summary of Leadgate's own reported calls. Immutable, and every rule on it is O(1); {@link
+ * Allocation} derives the next state, {@link OrgAccount} keeps the leases behind {@code
+ * outstanding}.
  *
  * @param dailyLimit the org's limit as Salesforce reported it, or the configured default
  * @param observedUsage the org's usage (all integrations) as last observed from Salesforce
- * @param observedAt when that usage was observed, or null if never
+ * @param observedAt when the response carrying that usage arrived, or null if never: Salesforce
+ *     counted it no later
+ * @param countedFrom a moment before which every call that ended is surely in {@code observedUsage}
+ *     (the reading's request time less the clock tolerance, or for a reading without one its
+ *     arrival less the observation skew); null if never observed
+ * @param outstanding calls of the leases not yet settled by a reading (see {@link LeaseBook})
  * @param spend Leadgate's own reported calls, summarised for now
  * @param learningUntil nothing is granted before this instant: after a restart, leases the previous
  *     run granted are unknown, and they are only harmless once they have expired (Doorman's
  *     learning mode)
- * @param observationSkew how much later than Salesforce's count a usage reading may be stamped
  */
 public record OrgBudget(
     String orgId,
@@ -26,10 +31,10 @@ public record OrgBudget(
     Settings settings,
     long observedUsage,
     Instant observedAt,
-    List<Lease> leases,
+    Instant countedFrom,
+    long outstanding,
     SpendSummary spend,
-    Instant learningUntil,
-    Duration observationSkew) {
+    Instant learningUntil) {
 
   /** Salesforce's rolling window. */
   public static final Duration WINDOW = Duration.ofHours(24);
@@ -37,8 +42,9 @@ public record OrgBudget(
   /** The trailing slot that EVEN pacing limits to its share of the cap. */
   public static final Duration PACING_SLOT = Duration.ofHours(1);
 
-  public OrgBudget {
-    leases = List.copyOf(leases);
+  /** An org never observed, with no leases: only the default limit and settings. */
+  public static OrgBudget unobserved(String orgId, long dailyLimit, Settings settings) {
+    return new OrgBudget(orgId, dailyLimit, settings, 0, null, null, 0, SpendSummary.NONE, null);
   }
 
   public long capCalls() {
@@ -57,17 +63,9 @@ public record OrgBudget(
     return Math.max(0, observedUsage - spend.agedOut());
   }
 
-  public long outstanding(Instant now) {
-    long sum = 0;
-    for (Lease lease : leases) {
-      sum += lease.outstanding(now, observedAt, observationSkew);
-    }
-    return sum;
-  }
-
   /** Estimated usage plus outstanding grants: what the org may have spent by now. */
   public long committed(Instant now) {
-    return estimatedUsage(now) + outstanding(now);
+    return estimatedUsage(now) + outstanding;
   }
 
   /** Calls that may be granted now for this purpose, honouring cap, reserve and pacing. */
@@ -75,7 +73,6 @@ public record OrgBudget(
     if (learningUntil != null && now.isBefore(learningUntil)) {
       return 0;
     }
-    long outstanding = outstanding(now);
     long headroom = capCalls() - estimatedUsage(now) - outstanding;
     if (purpose == Purpose.CHECK) {
       headroom -= settings.reserveCalls();
@@ -99,17 +96,17 @@ public record OrgBudget(
         : BudgetMode.BLUE;
   }
 
-  OrgBudget with(List<Lease> newLeases) {
+  public OrgBudget withOutstanding(long calls) {
     return new OrgBudget(
         orgId,
         dailyLimit,
         settings,
         observedUsage,
         observedAt,
-        newLeases,
+        countedFrom,
+        calls,
         spend,
-        learningUntil,
-        observationSkew);
+        learningUntil);
   }
 
   public OrgBudget withSpend(SpendSummary newSpend) {
@@ -119,10 +116,10 @@ public record OrgBudget(
         settings,
         observedUsage,
         observedAt,
-        leases,
+        countedFrom,
+        outstanding,
         newSpend,
-        learningUntil,
-        observationSkew);
+        learningUntil);
   }
 
   public OrgBudget withLearningUntil(Instant until) {
@@ -132,10 +129,10 @@ public record OrgBudget(
         settings,
         observedUsage,
         observedAt,
-        leases,
+        countedFrom,
+        outstanding,
         spend,
-        until,
-        observationSkew);
+        until);
   }
 
   public OrgBudget withSettings(Settings newSettings) {
@@ -145,10 +142,10 @@ public record OrgBudget(
         newSettings,
         observedUsage,
         observedAt,
-        leases,
+        countedFrom,
+        outstanding,
         spend,
-        learningUntil,
-        observationSkew);
+        learningUntil);
   }
 
   private static long ceilDiv(long a, long b) {

@@ -94,40 +94,63 @@ public final class SpendLog {
   }
 
   /**
-   * The log summarised for {@code now}, given the last observation. A bucket counts as aged out of
-   * the observed usage only if the observation surely counted it (all its calls happened in the
-   * window before the observation, skew included) and all of its calls have surely left the window
-   * by now. The summary stays valid until {@link SpendSummary#changesAt()}, unless calls are
-   * recorded or a new observation arrives.
+   * The log summarised for {@code now}, given the last observation (arrived at {@code observedAt},
+   * counting every call that ended before {@code countedFrom}). A bucket counts as aged out of the
+   * observed usage only if the observation surely counted it (all its calls ended before {@code
+   * countedFrom} and were still in the window when Salesforce counted, no later than {@code
+   * observedAt}) and all of its calls have surely left the window by now. The summary stays valid
+   * until {@link SpendSummary#changesAt()}, unless calls are recorded or a new observation arrives.
+   *
+   * <p>Visits only the buckets that can matter, not the day's 1,440: those that left the window
+   * since the observation's window began, and those of the last hour. A bucket's key, the end of
+   * its minute, is at most a minute after its latest call.
    */
-  public SpendSummary summarise(Instant now, Instant observedAt, Duration observationSkew) {
+  public SpendSummary summarise(Instant now, Instant observedAt, Instant countedFrom) {
     long agedOut = 0;
-    long lastHour = 0;
-    long inWindow = 0;
-    Instant changesAt = null;
-    Instant hourAgo = now.minus(OrgBudget.PACING_SLOT);
-    for (Bucket bucket : buckets.values()) {
-      Instant leaves = bucket.latestCall().plus(OrgBudget.WINDOW);
-      if (now.isBefore(leaves)) {
-        inWindow += bucket.calls();
-        changesAt = earliest(changesAt, leaves);
-      } else if (observedAt != null
-          && !bucket.latestCall().plus(observationSkew).isAfter(observedAt)
-          && bucket.earliestCall().isAfter(observedAt.minus(OrgBudget.WINDOW))) {
-        agedOut += bucket.calls();
+    if (observedAt != null && countedFrom != null) {
+      Instant countedSince = observedAt.minus(OrgBudget.WINDOW);
+      Instant leftBy = now.minus(OrgBudget.WINDOW);
+      if (countedSince.isBefore(leftBy.plus(BUCKET))) {
+        for (Bucket bucket :
+            buckets.subMap(countedSince, false, leftBy.plus(BUCKET), true).values()) {
+          if (!bucket.latestCall().isAfter(leftBy)
+              && !bucket.latestCall().isAfter(countedFrom)
+              && bucket.earliestCall().isAfter(countedSince)) {
+            agedOut += bucket.calls();
+          }
+        }
       }
+    }
+    long lastHour = 0;
+    Instant changesAt = nextRelease(now);
+    Instant hourAgo = now.minus(OrgBudget.PACING_SLOT);
+    for (Bucket bucket : buckets.tailMap(hourAgo, false).values()) {
       if (bucket.latestCall().isAfter(hourAgo)) {
         lastHour += bucket.calls();
         changesAt = earliest(changesAt, bucket.latestCall().plus(OrgBudget.PACING_SLOT));
       }
     }
-    return new SpendSummary(agedOut, lastHour, inWindow, changesAt);
+    return new SpendSummary(agedOut, lastHour, changesAt);
+  }
+
+  /** Leadgate's reported calls that may still be in the rolling window at {@code now}. */
+  public long inWindow(Instant now) {
+    long calls = 0;
+    for (Bucket bucket : buckets.tailMap(now.minus(OrgBudget.WINDOW), false).values()) {
+      if (now.isBefore(bucket.latestCall().plus(OrgBudget.WINDOW))) {
+        calls += bucket.calls();
+      }
+    }
+    return calls;
   }
 
   /** The first moment after {@code now} at which some recorded calls leave the window. */
   public Instant nextRelease(Instant now) {
     Instant next = null;
-    for (Bucket bucket : buckets.values()) {
+    for (Bucket bucket : buckets.tailMap(now.minus(OrgBudget.WINDOW), false).values()) {
+      if (next != null && !next.isAfter(bucket.end().minus(BUCKET).plus(OrgBudget.WINDOW))) {
+        break; // every later bucket's calls are later than this
+      }
       Instant release = bucket.latestCall().plus(OrgBudget.WINDOW);
       if (release.isAfter(now)) {
         next = earliest(next, release);

@@ -9,10 +9,9 @@ import java.time.Instant;
  * @param agedOut reported calls that the last observation surely counted and that have surely left
  *     Salesforce's rolling window since: the observed usage is that much too high now
  * @param lastHour reported calls in the trailing hour (pacing)
- * @param inWindow reported calls that may still be in the rolling window (Leadgate's share)
  * @param changesAt when the passing of time alone next changes this summary (null: never)
  */
-public record SpendSummary(long agedOut, long lastHour, long inWindow, Instant changesAt) {
+public record SpendSummary(long agedOut, long lastHour, Instant changesAt) {
 
-  public static final SpendSummary NONE = new SpendSummary(0, 0, 0, null);
+  public static final SpendSummary NONE = new SpendSummary(0, 0, null);
 }

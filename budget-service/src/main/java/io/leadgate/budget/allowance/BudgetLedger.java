@@ -1,33 +1,36 @@
 package io.leadgate.budget.allowance;
 
 import io.leadgate.budget.BudgetProperties;
-import io.leadgate.budget.allocation.Allocation;
 import io.leadgate.budget.allocation.Lease;
+import io.leadgate.budget.allocation.OrgAccount;
 import io.leadgate.budget.allocation.OrgBudget;
 import io.leadgate.budget.allocation.Purpose;
 import io.leadgate.budget.allocation.Settings;
 import io.leadgate.budget.allocation.SpendLog;
-import io.leadgate.budget.allocation.SpendSummary;
 import io.leadgate.contracts.BudgetMode;
 import io.leadgate.contracts.BudgetStatusChanged;
 import io.leadgate.contracts.Topics;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * Holds every org's {@link OrgBudget} and own-spend log and applies {@link Allocation} to them, one
- * org at a time (a lock per org), so concurrent requests can never grant the same headroom twice
- * while different orgs never wait for each other. Publishes the budget whenever its mode changes.
+ * Holds every org's {@link OrgAccount} and applies requests, reports and readings to it, one org at
+ * a time (a lock per org), so concurrent requests can never grant the same headroom twice while
+ * different orgs never wait for each other. Publishes the budget whenever its mode changes.
  */
 @Service
 public class BudgetLedger {
@@ -48,16 +51,16 @@ public class BudgetLedger {
       BudgetMode mode,
       Instant windowFreesAt) {}
 
-  private static final class Entry {
-    OrgBudget budget;
-    final SpendLog spend = new SpendLog();
-    long spendVersion;
-    long summaryVersion = -1;
-    Instant summaryObservedAt;
-    SpendSummary summary = SpendSummary.NONE;
+  /** One allowance asked for. */
+  public record Ask(long calls, Purpose purpose) {}
 
-    Entry(OrgBudget budget) {
-      this.budget = budget;
+  private static final class Entry {
+    final OrgAccount account;
+    final Counter[] granted = new Counter[Purpose.values().length];
+    final Counter[] spent = new Counter[Purpose.values().length];
+
+    Entry(OrgAccount account) {
+      this.account = account;
     }
   }
 
@@ -79,67 +82,82 @@ public class BudgetLedger {
     this.meters = new BudgetMeters(registry, this::view);
   }
 
-  /** One allowance asked for. */
-  public record Ask(long calls, Purpose purpose) {}
-
   /** Decides each ask in turn, as {@link #request} would, holding the org's lock once. */
   public List<Grant> requestAll(String orgId, List<Ask> asks) {
-    List<Grant> grants = new java.util.ArrayList<>(asks.size());
+    List<Grant> grants = new ArrayList<>(asks.size());
     Entry entry = entry(orgId);
     synchronized (entry) {
       for (Ask ask : asks) {
-        grants.add(request(orgId, ask.calls(), ask.purpose()));
+        grants.add(request(entry, orgId, ask.calls(), ask.purpose()));
       }
     }
     return grants;
   }
 
   public Grant request(String orgId, long calls, Purpose purpose) {
-    String leaseId = UUID.randomUUID().toString();
+    return request(entry(orgId), orgId, calls, purpose);
+  }
+
+  private Grant request(Entry entry, String orgId, long calls, Purpose purpose) {
+    String leaseId = leaseId();
     Lease[] lease = new Lease[1];
     BudgetMode mode =
         update(
+            entry,
             orgId,
-            (budget, now) -> {
-              Allocation.Decision decision =
-                  Allocation.request(
-                      budget, calls, purpose, leaseId, now, properties.leaseDuration());
-              lease[0] = decision.lease();
-              return decision.budget();
-            });
+            (account, now) ->
+                lease[0] =
+                    account.request(calls, purpose, leaseId, now, properties.leaseDuration()));
     if (lease[0].granted() > 0) {
-      meters.granted(orgId, purpose, lease[0].granted());
+      counter(entry.granted, orgId, purpose, meters::granted).increment(lease[0].granted());
     }
     return new Grant(lease[0], mode);
   }
 
   public void report(String orgId, String leaseId, long used) {
+    Entry entry = entry(orgId);
     update(
+        entry,
         orgId,
-        (budget, now) -> {
-          for (Lease lease : budget.leases()) {
-            if (lease.leaseId().equals(leaseId) && !lease.isReported()) {
-              meters.spent(orgId, lease.purpose(), used);
-              entries.get(orgId).spend.record(lease.reported(used, now));
-              entries.get(orgId).spendVersion++;
-            }
+        (account, now) -> {
+          Lease reported = account.report(leaseId, used, now);
+          if (reported != null) {
+            counter(entry.spent, orgId, reported.purpose(), meters::spent)
+                .increment(reported.reportedUsed());
           }
-          return Allocation.report(budget, leaseId, used, now);
+          return reported;
         });
   }
 
-  public void observe(String orgId, long used, long limit, Instant observedAt) {
-    update(orgId, (budget, now) -> Allocation.observe(budget, used, limit, observedAt));
+  /**
+   * A usage reading from a response that arrived at {@code observedAt}, to a request sent at {@code
+   * requestedAt} (null in readings that do not carry it).
+   */
+  public void observe(
+      String orgId, long used, long limit, Instant observedAt, Instant requestedAt) {
+    update(
+        entry(orgId),
+        orgId,
+        (account, now) -> {
+          account.observe(used, limit, observedAt, requestedAt);
+          return null;
+        });
   }
 
   public void applySettings(String orgId, Settings settings) {
-    update(orgId, (budget, now) -> budget.withSettings(settings));
+    update(
+        entry(orgId),
+        orgId,
+        (account, now) -> {
+          account.applySettings(settings);
+          return null;
+        });
   }
 
   public Settings settings(String orgId) {
     Entry entry = entry(orgId);
     synchronized (entry) {
-      return entry.budget.settings();
+      return entry.account.budget(clock.instant()).settings();
     }
   }
 
@@ -147,32 +165,32 @@ public class BudgetLedger {
     Entry entry = entry(orgId);
     synchronized (entry) {
       Instant now = clock.instant();
-      OrgBudget budget = refreshed(entry, now);
-      Instant freesAt = entry.spend.nextRelease(now);
-      if (budget.observedAt() != null) {
-        Instant observationLapses = budget.observedAt().plus(OrgBudget.WINDOW);
-        if (observationLapses.isAfter(now)
-            && (freesAt == null || observationLapses.isBefore(freesAt))) {
-          freesAt = observationLapses;
-        }
-      }
-      long outstanding = budget.outstanding(now);
+      OrgAccount account = entry.account;
+      OrgBudget budget = account.budget(now);
       return new View(
           budget,
           now,
           budget.estimatedUsage(now),
-          budget.spend().inWindow() + outstanding,
-          outstanding,
+          account.leadgateUsage(now),
+          budget.outstanding(),
           budget.headroom(Purpose.CREATE, now),
           budget.mode(now),
-          freesAt);
+          account.windowFreesAt(now));
     }
   }
 
   /** After an unclean stop: grant nothing until every lease the last run may have granted ended. */
   public void learnUntil(Instant until) {
     learningUntil = until;
-    entries.values().forEach(entry -> update(entry.budget.orgId(), (budget, now) -> budget));
+    entries.forEach(
+        (orgId, entry) ->
+            update(
+                entry,
+                orgId,
+                (account, now) -> {
+                  account.learnUntil(until);
+                  return null;
+                }));
     log.warn(
         "The last run did not stop cleanly; no allowances until {}, when every lease it may have"
             + " granted has expired",
@@ -182,69 +200,70 @@ public class BudgetLedger {
   public void restoreSpend(String orgId, SpendLog.Bucket bucket) {
     Entry entry = entry(orgId);
     synchronized (entry) {
-      entry.spend.restore(bucket);
-      entry.spend.drainDirty();
-      entry.spendVersion++;
+      entry.account.restoreSpend(bucket);
     }
   }
 
   public void restoreLeases(String orgId, List<Lease> leases) {
-    update(orgId, (budget, now) -> Allocation.restore(budget, leases, now));
+    update(
+        entry(orgId),
+        orgId,
+        (account, now) -> {
+          account.restore(leases, now);
+          return null;
+        });
   }
 
   /** Spend buckets changed since the last call, per org, and old buckets forgotten. */
   public Map<String, List<SpendLog.Bucket>> drainSpend() {
     Map<String, List<SpendLog.Bucket>> changed = new LinkedHashMap<>();
     Instant now = clock.instant();
-    for (Entry entry : entries.values()) {
-      synchronized (entry) {
-        List<SpendLog.Bucket> buckets = entry.spend.drainDirty();
-        if (!buckets.isEmpty()) {
-          changed.put(entry.budget.orgId(), buckets);
-        }
-        entry.spend.prune(now.minus(OrgBudget.WINDOW));
-      }
-    }
+    entries.forEach(
+        (orgId, entry) -> {
+          synchronized (entry) {
+            List<SpendLog.Bucket> buckets = entry.account.drainSpend(now);
+            if (!buckets.isEmpty()) {
+              changed.put(orgId, buckets);
+            }
+          }
+        });
     return changed;
   }
 
   /** Every org's leases that still count, for a clean stop. */
   public Map<String, List<Lease>> liveLeases() {
     Map<String, List<Lease>> leases = new LinkedHashMap<>();
-    for (Entry entry : entries.values()) {
-      synchronized (entry) {
-        leases.put(
-            entry.budget.orgId(),
-            Allocation.withoutSettledLeases(entry.budget, clock.instant()).leases());
-      }
-    }
+    entries.forEach(
+        (orgId, entry) -> {
+          synchronized (entry) {
+            leases.put(orgId, entry.account.liveLeases(clock.instant()));
+          }
+        });
     return leases;
   }
 
   /** Publishes every known org's budget; the topic is compacted, so this is its heartbeat. */
   public void publishAll() {
-    for (Entry entry : entries.values()) {
-      synchronized (entry) {
-        Instant now = clock.instant();
-        OrgBudget budget = refreshed(entry, now);
-        publish(budget, budget.mode(now), now);
-      }
-    }
+    entries.forEach(
+        (orgId, entry) -> {
+          synchronized (entry) {
+            Instant now = clock.instant();
+            OrgBudget budget = entry.account.budget(now);
+            publish(budget, budget.mode(now), now);
+          }
+        });
   }
 
   private interface Change {
-    OrgBudget apply(OrgBudget budget, Instant now);
+    Object apply(OrgAccount account, Instant now);
   }
 
-  private BudgetMode update(String orgId, Change change) {
-    Entry entry = entry(orgId);
+  private BudgetMode update(Entry entry, String orgId, Change change) {
     synchronized (entry) {
       Instant now = clock.instant();
-      OrgBudget before = refreshed(entry, now);
-      BudgetMode modeBefore = before.mode(now);
-      OrgBudget after = change.apply(before, now);
-      entry.budget = after;
-      after = refreshed(entry, now);
+      BudgetMode modeBefore = entry.account.budget(now).mode(now);
+      change.apply(entry.account, now);
+      OrgBudget after = entry.account.budget(now);
       BudgetMode modeAfter = after.mode(now);
       if (modeBefore != modeAfter) {
         log.info("Org {} budget mode {} -> {}", orgId, modeBefore, modeAfter);
@@ -252,24 +271,6 @@ public class BudgetLedger {
       }
       return modeAfter;
     }
-  }
-
-  /** The entry's budget with its spend summary brought up to {@code now} (cached while valid). */
-  private OrgBudget refreshed(Entry entry, Instant now) {
-    OrgBudget budget = entry.budget;
-    if (entry.summaryVersion != entry.spendVersion
-        || (entry.summary.changesAt() != null && !now.isBefore(entry.summary.changesAt()))
-        || !java.util.Objects.equals(budget.observedAt(), entry.summaryObservedAt)) {
-      // Only new spend, a new observation or the moment the summary names can change it.
-      entry.summary = entry.spend.summarise(now, budget.observedAt(), properties.observationSkew());
-      entry.summaryVersion = entry.spendVersion;
-      entry.summaryObservedAt = budget.observedAt();
-    }
-    if (budget.spend() != entry.summary || budget.learningUntil() != learningUntil) {
-      budget = budget.withSpend(entry.summary).withLearningUntil(learningUntil);
-      entry.budget = budget;
-    }
-    return budget;
   }
 
   private void publish(OrgBudget budget, BudgetMode mode, Instant now) {
@@ -282,9 +283,34 @@ public class BudgetLedger {
             mode,
             budget.dailyLimit(),
             budget.observedUsage(),
-            budget.outstanding(now),
+            budget.outstanding(),
             budget.capCalls(),
             now));
+  }
+
+  private static Counter counter(
+      Counter[] counters,
+      String orgId,
+      Purpose purpose,
+      BiFunction<String, Purpose, Counter> register) {
+    Counter counter = counters[purpose.ordinal()];
+    if (counter == null) {
+      counter = register.apply(orgId, purpose);
+      counters[purpose.ordinal()] = counter;
+    }
+    return counter;
+  }
+
+  /**
+   * A random (version 4) UUID. Lease ids only need to be unique, not unguessable (only Leadgate's
+   * services, with the service token, can use one), so a thread-local generator serves instead of
+   * {@link UUID#randomUUID()}'s SecureRandom, which showed in the flight recording.
+   */
+  private static String leaseId() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+    long low = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48);
+    return new UUID(high, low).toString();
   }
 
   private Entry entry(String orgId) {
@@ -306,16 +332,11 @@ public class BudgetLedger {
     return entry;
   }
 
-  private OrgBudget fresh(String orgId) {
-    return new OrgBudget(
-        orgId,
-        properties.defaultDailyLimit(),
-        properties.defaultSettings(),
-        0,
-        null,
-        List.of(),
-        SpendSummary.NONE,
-        learningUntil,
-        properties.observationSkew());
+  private OrgAccount fresh(String orgId) {
+    return new OrgAccount(
+        OrgBudget.unobserved(orgId, properties.defaultDailyLimit(), properties.defaultSettings())
+            .withLearningUntil(learningUntil),
+        properties.observationSkew(),
+        properties.clockTolerance());
   }
 }

@@ -67,18 +67,19 @@ final class BudgetMeters {
     }
   }
 
-  void granted(String orgId, Purpose purpose, long calls) {
-    counter("leadgate.budget.calls.granted", "Calls granted to Leadgate's services", orgId, purpose)
-        .increment(calls);
+  /** The org's counter of calls granted for a purpose (kept by the caller: no lookup per grant). */
+  Counter granted(String orgId, Purpose purpose) {
+    return counter(
+        "leadgate.budget.calls.granted", "Calls granted to Leadgate's services", orgId, purpose);
   }
 
-  void spent(String orgId, Purpose purpose, long calls) {
-    counter(
-            "leadgate.budget.calls.spent",
-            "Salesforce calls Leadgate reported spending",
-            orgId,
-            purpose)
-        .increment(calls);
+  /** The org's counter of calls reported spent for a purpose. */
+  Counter spent(String orgId, Purpose purpose) {
+    return counter(
+        "leadgate.budget.calls.spent",
+        "Salesforce calls Leadgate reported spending",
+        orgId,
+        purpose);
   }
 
   private void gauge(

@@ -117,7 +117,8 @@ public class StateStore implements SmartLifecycle {
         record -> {
           SalesforceApiUsageObserved usage =
               json.readValue(record.value(), SalesforceApiUsageObserved.class);
-          ledger.observe(usage.orgId(), usage.used(), usage.limit(), usage.observedAt());
+          ledger.observe(
+              usage.orgId(), usage.used(), usage.limit(), usage.observedAt(), usage.requestedAt());
         });
     org.springframework.kafka.support.SendResult<String, Object> marker =
         write(new StateRecord(StateRecord.STARTED, null, null, null, clock.instant(), runId));

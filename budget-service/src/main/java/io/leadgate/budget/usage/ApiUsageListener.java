@@ -22,6 +22,7 @@ class ApiUsageListener {
       topics = "salesforce.api-usage",
       containerFactory = "apiUsageListenerFactory")
   void onUsage(SalesforceApiUsageObserved usage) {
-    ledger.observe(usage.orgId(), usage.used(), usage.limit(), usage.observedAt());
+    ledger.observe(
+        usage.orgId(), usage.used(), usage.limit(), usage.observedAt(), usage.requestedAt());
   }
 }

@@ -6,7 +6,6 @@ import io.leadgate.contracts.BudgetMode;
 import io.leadgate.contracts.BudgetPacing;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -17,17 +16,20 @@ class AllocationTest {
   static final Duration LEASE = Duration.ofSeconds(30);
   static final Duration SKEW = Duration.ofSeconds(5);
 
+  static final Duration TOLERANCE = Duration.ofMillis(50);
+
   static OrgBudget budget(long limit, Settings settings, long observed) {
-    return new OrgBudget(
-        "org",
-        limit,
-        settings,
+    return Allocation.observe(
+        OrgBudget.unobserved("org", limit, settings),
         observed,
+        limit,
         NOW.minusSeconds(1),
-        List.of(),
-        SpendSummary.NONE,
-        null,
-        SKEW);
+        NOW.minusSeconds(2));
+  }
+
+  /** An org whose usage Salesforce reported a second ago, with no lease yet. */
+  static OrgAccount account(long limit, int capPercent, long observed) {
+    return new OrgAccount(budget(limit, capPercent, observed), SKEW, TOLERANCE);
   }
 
   static OrgBudget budget(long limit, int capPercent, long observed) {
@@ -74,75 +76,109 @@ class AllocationTest {
   }
 
   @Test
-  void anUnreportedLeaseCountsUntilSalesforceWasObservedAfterItExpired() {
-    OrgBudget budget = budget(1000, 10, 0);
-    budget = Allocation.request(budget, 100, Purpose.CHECK, "a", NOW, LEASE).budget();
-    Instant afterExpiry = NOW.plus(LEASE).plusSeconds(1);
+  void anUnreportedLeaseCountsUntilAReadingRequestedAfterItExpired() {
+    OrgAccount account = account(1000, 10, 0);
+    account.request(100, Purpose.CHECK, "a", NOW, LEASE);
+    Instant expiry = NOW.plus(LEASE);
 
-    Allocation.Decision second = Allocation.request(budget, 1, Purpose.CHECK, "b", NOW, LEASE);
-    Allocation.Decision expiredButUnobserved =
-        Allocation.request(budget, 1, Purpose.CHECK, "b", afterExpiry, LEASE);
-    OrgBudget observed =
-        Allocation.observe(budget, 100, 1000, NOW.plus(LEASE).plus(SKEW).plusSeconds(1));
-    Allocation.Decision afterObservation =
-        Allocation.request(observed, 1, Purpose.CHECK, "b", afterExpiry.plus(SKEW), LEASE);
+    assertThat(account.request(1, Purpose.CHECK, "b", NOW, LEASE).granted()).isZero();
+    assertThat(account.request(1, Purpose.CHECK, "b", expiry.plusSeconds(1), LEASE).granted())
+        .isZero();
+    // Requested before the lease expired (tolerance included): its last calls may come later.
+    account.observe(60, 1000, expiry.plusSeconds(2), expiry.minusMillis(1));
+    assertThat(account.budget(expiry.plusSeconds(2)).outstanding()).isEqualTo(100);
+    account.observe(100, 1000, expiry.plusSeconds(3), expiry.plus(TOLERANCE).plusMillis(1));
 
-    assertThat(second.lease().granted()).isZero();
-    assertThat(expiredButUnobserved.lease().granted()).isZero();
-    assertThat(afterObservation.lease().granted()).isZero(); // the observation counts its 100
-    assertThat(observed.outstanding(afterExpiry.plus(SKEW))).isZero();
+    assertThat(account.budget(expiry.plusSeconds(3)).outstanding()).isZero();
+    // The reading counts the 100 itself.
+    assertThat(account.request(1, Purpose.CHECK, "c", expiry.plusSeconds(3), LEASE).granted())
+        .isZero();
   }
 
   @Test
   void aReportedLeaseReturnsItsUnusedCalls() {
-    OrgBudget budget = budget(1000, 10, 0);
-    budget = Allocation.request(budget, 100, Purpose.CHECK, "a", NOW, LEASE).budget();
+    OrgAccount account = account(1000, 10, 0);
+    account.request(100, Purpose.CHECK, "a", NOW, LEASE);
 
-    budget = Allocation.report(budget, "a", 30, NOW.plusSeconds(1));
+    account.report("a", 30, NOW.plusSeconds(1));
 
-    assertThat(budget.committed(NOW.plusSeconds(2))).isEqualTo(30);
-    assertThat(
-            Allocation.request(budget, 100, Purpose.CHECK, "b", NOW.plusSeconds(2), LEASE)
-                .lease()
-                .granted())
+    assertThat(account.budget(NOW.plusSeconds(2)).committed(NOW.plusSeconds(2))).isEqualTo(30);
+    assertThat(account.request(100, Purpose.CHECK, "b", NOW.plusSeconds(2), LEASE).granted())
         .isEqualTo(70);
   }
 
+  @ParameterizedTest(name = "reading requested {0} ms after the report: {1} still outstanding")
+  @CsvSource({
+    // requested after the report (ms), outstanding after the reading
+    "-1000, 30",
+    "    0, 30",
+    "   50, 30", // within the clock tolerance: the caller's clock may be ahead
+    "   51,  0",
+    " 3000,  0"
+  })
+  void aReadingRequestedAfterTheReportSettlesItsCallsWithoutWaitingForTheSkew(
+      long requestedAfterMillis, long outstanding) {
+    OrgAccount account = account(1000, 10, 0);
+    account.request(100, Purpose.CHECK, "a", NOW, LEASE);
+    Instant reported = NOW.plusSeconds(1);
+    account.report("a", 30, reported);
+    Instant requested = reported.plusMillis(requestedAfterMillis);
+
+    // The response arrives at once: no skew to wait for when the reading knows its request time.
+    account.observe(30, 1000, requested.plusMillis(5), requested);
+
+    Instant now = requested.plusMillis(5);
+    assertThat(account.budget(now).outstanding()).isEqualTo(outstanding);
+    assertThat(account.budget(now).committed(now)).isEqualTo(30 + outstanding);
+  }
+
   @Test
-  void reportedCallsStillCountForAnObservationStampedWithinTheSkew() {
-    OrgBudget budget = budget(1000, 10, 0);
-    budget = Allocation.request(budget, 100, Purpose.CHECK, "a", NOW, LEASE).budget();
-    budget = Allocation.report(budget, "a", 30, NOW.plusSeconds(1));
+  void aReadingWithoutItsRequestTimeSettlesOnlyAfterTheSkew() {
+    OrgAccount account = account(1000, 10, 0);
+    account.request(100, Purpose.CHECK, "a", NOW, LEASE);
+    account.report("a", 30, NOW.plusSeconds(1));
 
-    OrgBudget early = Allocation.observe(budget, 0, 1000, NOW.plusSeconds(2));
-    OrgBudget late =
-        Allocation.observe(budget, 30, 1000, NOW.plusSeconds(1).plus(SKEW).plusMillis(1));
+    account.observe(0, 1000, NOW.plusSeconds(2), null);
+    // The reading may have been taken before the 30 calls reached Salesforce.
+    assertThat(account.budget(NOW.plusSeconds(2)).committed(NOW.plusSeconds(2))).isEqualTo(30);
 
-    // The early reading may have been taken before the 30 calls reached Salesforce.
-    assertThat(early.committed(NOW.plusSeconds(2))).isEqualTo(30);
-    assertThat(late.committed(NOW.plusSeconds(10))).isEqualTo(30);
-    assertThat(late.outstanding(NOW.plusSeconds(10))).isZero();
+    account.observe(30, 1000, NOW.plusSeconds(1).plus(SKEW).plusMillis(1), null);
+    assertThat(account.budget(NOW.plusSeconds(10)).outstanding()).isZero();
+    assertThat(account.budget(NOW.plusSeconds(10)).committed(NOW.plusSeconds(10))).isEqualTo(30);
+  }
+
+  @Test
+  void aLeaseADayPastItsLastCallNoLongerCountsEvenUnobserved() {
+    OrgAccount account = account(1000, 10, 0);
+    account.request(100, Purpose.CHECK, "a", NOW, LEASE);
+    Instant dayAfterExpiry = NOW.plus(LEASE).plus(OrgBudget.WINDOW);
+
+    assertThat(account.budget(dayAfterExpiry.minusMillis(1)).outstanding()).isEqualTo(100);
+    assertThat(account.budget(dayAfterExpiry).outstanding()).isZero();
+    assertThat(account.liveLeases(dayAfterExpiry)).isEmpty();
   }
 
   @Test
   void aLateObservationDoesNotRewindUsage() {
-    OrgBudget budget = Allocation.observe(budget(1000, 10, 0), 90, 1000, NOW.plusSeconds(5));
+    OrgAccount account = account(1000, 10, 0);
+    account.observe(90, 1000, NOW.plusSeconds(5), NOW.plusSeconds(4));
 
-    OrgBudget after = Allocation.observe(budget, 10, 1000, NOW.plusSeconds(1));
+    account.observe(10, 1000, NOW.plusSeconds(6), NOW.plusSeconds(1));
 
-    assertThat(after.observedUsage()).isEqualTo(90);
+    assertThat(account.budget(NOW.plusSeconds(6)).observedUsage()).isEqualTo(90);
   }
 
   @Test
   void anObservedLimitReplacesTheDefault() {
-    OrgBudget budget = Allocation.observe(budget(15000, 50, 0), 10, 100000, NOW);
+    OrgAccount account = account(15000, 50, 0);
+    account.observe(10, 100000, NOW, NOW);
 
-    assertThat(budget.capCalls()).isEqualTo(50000);
+    assertThat(account.budget(NOW).capCalls()).isEqualTo(50000);
   }
 
   @Test
   void anObservationAWholeWindowOldNoLongerCounts() {
-    OrgBudget budget = Allocation.observe(budget(1000, 50, 0), 500, 1000, NOW);
+    OrgBudget budget = Allocation.observe(budget(1000, 50, 0), 500, 1000, NOW, NOW.minusMillis(10));
 
     assertThat(budget.headroom(Purpose.CHECK, NOW.plus(Duration.ofHours(23)))).isZero();
     assertThat(budget.headroom(Purpose.CHECK, NOW.plus(OrgBudget.WINDOW))).isEqualTo(500);
@@ -150,22 +186,17 @@ class AllocationTest {
 
   @Test
   void ownCallsThatLeftTheWindowFreeTheBudgetBeforeANewObservation() {
-    SpendLog log = new SpendLog();
-    OrgBudget budget = budget(1000, 50, 0);
-    Allocation.Decision grant = Allocation.request(budget, 300, Purpose.CHECK, "a", NOW, LEASE);
-    Lease reported = grant.lease().reported(300, NOW.plusSeconds(10));
-    log.record(reported);
-    budget = Allocation.report(grant.budget(), "a", 300, NOW.plusSeconds(10));
+    OrgAccount account = account(1000, 50, 0);
+    account.request(300, Purpose.CHECK, "a", NOW, LEASE);
+    account.report("a", 300, NOW.plusSeconds(10));
     // Salesforce then reports the 300 plus 200 of other integrations: the cap is reached.
     Instant observedAt = NOW.plus(Duration.ofHours(2));
-    budget = Allocation.observe(budget, 500, 1000, observedAt);
+    account.observe(500, 1000, observedAt, observedAt.minusMillis(100));
     Instant dayLater = NOW.plus(OrgBudget.WINDOW).plus(Duration.ofMinutes(2));
 
-    OrgBudget before = budget.withSpend(log.summarise(NOW.plusSeconds(3600), observedAt, SKEW));
-    OrgBudget after = budget.withSpend(log.summarise(dayLater, observedAt, SKEW));
-
-    assertThat(before.headroom(Purpose.CHECK, NOW.plusSeconds(3600))).isZero();
-    assertThat(after.headroom(Purpose.CHECK, dayLater)).isEqualTo(300);
+    assertThat(account.budget(observedAt).headroom(Purpose.CHECK, observedAt)).isZero();
+    assertThat(account.budget(dayLater).headroom(Purpose.CHECK, dayLater)).isEqualTo(300);
+    assertThat(account.leadgateUsage(dayLater)).isZero();
   }
 
   @Test
@@ -174,8 +205,9 @@ class AllocationTest {
     Lease lease = Lease.granted("a", 100, Purpose.CHECK, NOW, NOW.plus(LEASE));
     log.record(lease.reported(100, NOW.plusSeconds(5)));
 
-    // Observed before the calls (plus skew): it did not count them, so nothing ages out of it.
-    SpendSummary summary = log.summarise(NOW.plus(Duration.ofHours(25)), NOW.plusSeconds(2), SKEW);
+    // Requested before the calls: it did not count them, so nothing ages out of it.
+    SpendSummary summary =
+        log.summarise(NOW.plus(Duration.ofHours(25)), NOW.plusSeconds(6), NOW.plusSeconds(2));
 
     assertThat(summary.agedOut()).isZero();
   }
@@ -186,12 +218,14 @@ class AllocationTest {
     Lease lease = Lease.granted("a", 100, Purpose.CHECK, NOW, NOW.plus(LEASE));
     log.record(lease.reported(100, NOW.plusSeconds(3)));
     Instant observedAt = NOW.plusSeconds(20);
+    Instant countedFrom = observedAt.minus(SKEW);
     Instant justAfter = NOW.plus(OrgBudget.WINDOW).plusSeconds(4);
 
-    assertThat(log.summarise(justAfter.minusSeconds(2), observedAt, SKEW).agedOut()).isZero();
-    assertThat(log.summarise(justAfter, observedAt, SKEW).agedOut()).isEqualTo(100);
+    assertThat(log.summarise(justAfter.minusSeconds(2), observedAt, countedFrom).agedOut())
+        .isZero();
+    assertThat(log.summarise(justAfter, observedAt, countedFrom).agedOut()).isEqualTo(100);
     assertThat(log.nextRelease(NOW)).isEqualTo(NOW.plus(OrgBudget.WINDOW).plusSeconds(3));
-    assertThat(log.summarise(NOW.plusSeconds(10), observedAt, SKEW).changesAt())
+    assertThat(log.summarise(NOW.plusSeconds(10), observedAt, countedFrom).changesAt())
         .isEqualTo(NOW.plus(OrgBudget.PACING_SLOT).plusSeconds(3));
   }
 
@@ -212,7 +246,7 @@ class AllocationTest {
     if (budget.estimatedUsage(now) <= budget.capCalls()) {
       assertThat(budget.committed(now)).isLessThanOrEqualTo(budget.capCalls());
     } else {
-      assertThat(budget.outstanding(now)).isZero();
+      assertThat(budget.outstanding()).isZero();
     }
   }
 }

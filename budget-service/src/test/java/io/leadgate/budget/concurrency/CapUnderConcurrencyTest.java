@@ -67,16 +67,16 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Time moves in 30-minute steps: callers run while the clock stands (almost) still, then pause
  * while the driver moves it and changes the foreign usage. Demand goes on through a step, so each
- * step gives the callers two turns: at its start, and again a little more than the observation skew
- * later, when the usage readings of the first turn can tell budget-service which of its grants
+ * step gives the callers two turns: at its start, and again a few seconds later, when the usage
+ * readings of the first turn have surely reached budget-service and told it which of its grants
  * Salesforce has counted. A change of foreign usage is announced by an observation before callers
  * go on, as the next call of any integration would: budget-service can only respect usage it has
  * seen.
  *
- * <p>"At least 95% of the cap" is checked at the end of every step from the second simulated day on
- * (the first day fills the window from empty): the org's usage in Salesforce's rolling 24 hours,
- * other integrations included, must reach 95% of the cap. Every step counts, the ones right after
- * the window rolled and right after the restart included.
+ * <p>"At least 95% of the cap" is checked per simulated day from the second on (the first fills the
+ * window from empty): the mean, over the day's steps, of the org's usage in Salesforce's rolling 24
+ * hours at the end of each step, other integrations included, must reach 95% of the cap. Every step
+ * counts, the ones right after the window rolled and right after the restart included.
  */
 @WithKafkaBroker
 class CapUnderConcurrencyTest {
@@ -87,7 +87,8 @@ class CapUnderConcurrencyTest {
   private static final Duration STEP = Duration.ofMinutes(30);
   private static final Duration DAYS = Duration.ofDays(3);
   private static final Duration SAFETY = Duration.ofSeconds(2);
-  // budget-service's observation skew (5 s) and a second: the second turn of each step.
+  // The second turn of each step: readings of the first have arrived (and older readings without
+  // requestedAt, judged by the 5 s observation skew, would count too).
   private static final Duration SECOND_TURN = Duration.ofSeconds(6);
 
   /** How budget-service goes down half-way, if at all. */
@@ -142,6 +143,7 @@ class CapUnderConcurrencyTest {
         SalesforceClient salesforce =
             SalesforceClient.withClientCredentials(
                 SalesforceSettings.of(orgId, emulator.baseUrl(), client, "secret"),
+                clock,
                 observed ->
                     usage.send(
                         new ProducerRecord<>(
@@ -153,7 +155,8 @@ class CapUnderConcurrencyTest {
                                 observed.used(),
                                 observed.limit(),
                                 "concurrency-test",
-                                clock.instant()))))) {
+                                clock.instant(),
+                                observed.requestedAt()))))) {
       setForeign(org, usage, 0);
       ExecutorService callers = Executors.newFixedThreadPool(CALLERS);
       AtomicInteger granted = new AtomicInteger();
@@ -166,6 +169,7 @@ class CapUnderConcurrencyTest {
       Instant end = start.plus(DAYS);
       boolean restarted = false;
       Map<Instant, Long> usageAfterStep = new TreeMap<>();
+      List<String> lowSteps = new ArrayList<>();
       while (clock.instant().isBefore(end)) {
         Instant stepStart = clock.instant();
         awaitQuiet(granted); // the callers' first turn
@@ -179,7 +183,19 @@ class CapUnderConcurrencyTest {
         steps.writeLock().lock();
         try {
           if (!stepStart.isBefore(start.plus(Duration.ofDays(1)))) {
-            usageAfterStep.put(stepStart, org.apiUsage().reportedUsage());
+            long usedNow = org.apiUsage().reportedUsage();
+            usageAfterStep.put(stepStart, usedNow);
+            if (usedNow < CAP * 0.95) {
+              // What budget-service believed when it left budget idle: for the report below.
+              lowSteps.add(
+                  Duration.between(start, stepStart).toMinutes() / 60.0
+                      + "h used "
+                      + usedNow
+                      + " foreign "
+                      + foreignAt(clock.instant())
+                      + " budget "
+                      + budgetView(orgId));
+            }
           }
           if (restart == Restart.KILLED
               && !restarted
@@ -202,6 +218,7 @@ class CapUnderConcurrencyTest {
       }
       callers.shutdown();
 
+      lowSteps.forEach(step -> System.out.println(restart + " under 95%: " + step));
       List<CallLogEntry> calls = org.callLog().stream().filter(CallLogEntry::counted).toList();
       assertThat(calls).hasSizeGreaterThan((int) CAP * 2).hasSizeLessThan(2_000);
       assertThat(overTheCap(calls)).isZero();
@@ -227,9 +244,21 @@ class CapUnderConcurrencyTest {
             used.getMin(),
             used.getCount(),
             calls.size());
-        // The issue asks for 95%; runs reach 92-100% per day (README, "What remains": a burst's
-        // last grants stay counted twice until a later reading, and only a grant brings one).
-        assertThat(used.getAverage()).as("day %d", day + 1).isGreaterThanOrEqualTo(CAP * 0.90);
+        // The steps that fell short, to tell a stall after the restart from one after a burst.
+        System.out.printf(
+            "%s day %d: steps under 95%%: %s%n",
+            restart,
+            day + 1,
+            usageAfterStep.entrySet().stream()
+                .filter(step -> !step.getKey().isBefore(from) && step.getKey().isBefore(to))
+                .filter(step -> step.getValue() < CAP * 0.95)
+                .map(
+                    step ->
+                        Duration.between(start, step.getKey()).toMinutes() / 60.0
+                            + "h="
+                            + step.getValue())
+                .toList());
+        assertThat(used.getAverage()).as("day %d", day + 1).isGreaterThanOrEqualTo(CAP * 0.95);
       }
     } finally {
       budget.close();
@@ -326,6 +355,7 @@ class CapUnderConcurrencyTest {
       throws Exception {
     org.updateLimits(null, calls, null);
     foreign.put(clock.instant(), calls);
+    Instant requestedAt = clock.instant();
     long used = org.apiUsage().reportedUsage();
     Instant at = clock.instant();
     usage
@@ -333,7 +363,8 @@ class CapUnderConcurrencyTest {
             new ProducerRecord<>(
                 Topics.SALESFORCE_API_USAGE.name(),
                 org.orgId(),
-                new SalesforceApiUsageObserved(1, org.orgId(), used, LIMIT, "monitor", at)))
+                new SalesforceApiUsageObserved(
+                    1, org.orgId(), used, LIMIT, "monitor", at, requestedAt)))
         .get();
     await()
         .atMost(Duration.ofSeconds(10))
@@ -354,6 +385,8 @@ class CapUnderConcurrencyTest {
             "--spring.kafka.bootstrap-servers=" + KafkaBroker.bootstrapServers(),
             "--spring.kafka.consumer.group-id=budget-" + topics,
             "--leadgate.budget.default-daily-limit=" + LIMIT,
+            // The callers stamp readings on the clock budget-service runs on: no offset to allow.
+            "--leadgate.budget.clock-tolerance=0s",
             "--leadgate.budget.settings-topic=budget.settings." + topics,
             "--leadgate.budget.state-topic=budget.state." + topics);
   }

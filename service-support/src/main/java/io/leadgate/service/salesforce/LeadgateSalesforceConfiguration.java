@@ -46,6 +46,7 @@ public class LeadgateSalesforceConfiguration {
                             tenant.salesforce().loginUrl(),
                             tenant.salesforce().clientId(),
                             tenant.salesforce().clientSecret())),
+        clock,
         usage -> {
           metrics.record(usage);
           kafka.send(
@@ -57,7 +58,8 @@ public class LeadgateSalesforceConfiguration {
                   usage.used(),
                   usage.limit(),
                   source,
-                  clock.instant()));
+                  clock.instant(),
+                  usage.requestedAt()));
         });
   }
 }
