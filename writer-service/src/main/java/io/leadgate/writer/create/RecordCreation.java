@@ -165,7 +165,7 @@ public class RecordCreation {
       this.orgId = orgId;
       this.leads = leads;
       this.client = salesforce.forOrg(orgId);
-      this.calls = new OrgCalls(budget, orgId);
+      this.calls = new OrgCalls(budget, orgId, clock);
     }
 
     List<LeadCleared> undecided() {
