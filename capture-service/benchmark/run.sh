@@ -10,6 +10,9 @@
 #
 # KAFKA_BOOTSTRAP_SERVERS=host:port uses a running broker instead of an in-process one.
 # BENCHMARK_ARGS="--some.property=value ..." passes settings to the service (to try them).
+# BENCHMARK_JAVA_OPTS="..." adds JVM options (e.g. -XX:StartFlightRecording=filename=x.jfr).
+# BENCHMARK_SKIP_INSTALL=1 builds only capture-service, against the modules already installed in
+# the local repository (when other modules are mid-edit in a shared checkout).
 #
 # Installs wrk (Debian package) when missing. Not a test; prints a table.
 set -euo pipefail
@@ -27,12 +30,14 @@ if ! command -v wrk >/dev/null; then
 fi
 
 echo "Building the test classpath ..."
-./mvnw -B -q install -DskipTests -pl capture-service -am
+if [ -z "${BENCHMARK_SKIP_INSTALL:-}" ]; then
+  ./mvnw -B -q install -DskipTests -pl capture-service -am
+fi
 ./mvnw -B -q -pl capture-service test-compile dependency:build-classpath \
   -Dmdep.outputFile="$PWD/$out/classpath" -Dmdep.includeScope=test -Dspotless.check.skip=true
 
 classpath="capture-service/target/test-classes:capture-service/target/classes:$(cat "$out/classpath")"
-java -Xms512m -Xmx1g -cp "$classpath" io.leadgate.capture.benchmark.BenchmarkServer "$port" ${BENCHMARK_ARGS:-} \
+java -Xms512m -Xmx1g ${BENCHMARK_JAVA_OPTS:-} -cp "$classpath" io.leadgate.capture.benchmark.BenchmarkServer "$port" ${BENCHMARK_ARGS:-} \
   >"$out/server.log" 2>&1 &
 server=$!
 trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true' EXIT

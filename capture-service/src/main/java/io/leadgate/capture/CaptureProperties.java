@@ -24,6 +24,9 @@ import org.springframework.validation.annotation.Validated;
  *     status topic's end, so a capture accepted by another replica is found
  * @param statusFetchMaxWait how long the broker may hold the status feed's fetch when it has
  *     nothing new; a capture with a client id waits for the feed, so this is kept short
+ * @param statusFetchMinSize how much new data the broker gathers for the status feed's fetch before
+ *     answering it (unless statusFetchMaxWait passes first): under load the feed then takes many
+ *     statuses per fetch instead of a few, so it sends the broker far fewer fetches
  * @param rateLimit per API key
  */
 @ConfigurationProperties("leadgate.capture")
@@ -38,6 +41,7 @@ public record CaptureProperties(
     @NotNull Duration startupWait,
     @NotNull Duration readYourWritesWait,
     @NotNull Duration statusFetchMaxWait,
+    @NotNull DataSize statusFetchMinSize,
     @Valid @NotNull RateLimit rateLimit) {
 
   /**

@@ -10,6 +10,7 @@ import io.leadgate.testsupport.TestTenants;
 import io.leadgate.testsupport.TopicReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -26,6 +27,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -68,6 +71,42 @@ class CaptureServiceIntegrationTest {
     assertThat(Api.recordsOf(Topics.LEADS_STATUS.name(), captureId))
         .singleElement()
         .satisfies(r -> assertThat(r.key()).isEqualTo(captureId));
+  }
+
+  /**
+   * Sampled or not, both records carry the request's trace in {@code traceparent} (an unsampled
+   * request's records are sent without the template's observation; a sampled one's with it).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"01", "00"})
+  void bothRecordsCarryTheRequestsTraceWhetherSampledOrNot(String sampledFlag) {
+    String traceId = UUID.randomUUID().toString().replace("-", "");
+    HttpResponse<String> response =
+        api.send(
+            api.request(TestTenants.ACME_API_KEY, "/api/v1/leads")
+                .header("Content-Type", "application/json")
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-" + sampledFlag)
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        Api.body(null, "traced-" + UUID.randomUUID() + "@example.com")))
+                .build());
+
+    assertThat(response.statusCode()).isEqualTo(202);
+    assertThat(response.headers().firstValue("X-Trace-Id")).hasValue(traceId);
+    String captureId = Api.json(response).get("captureId").asString();
+    for (String topic : List.of(Topics.LEADS_CAPTURED.name(), Topics.LEADS_STATUS.name())) {
+      assertThat(Api.recordsOf(topic, captureId))
+          .as(topic)
+          .singleElement()
+          .satisfies(
+              r ->
+                  assertThat(
+                          new String(
+                              r.headers().lastHeader("traceparent").value(),
+                              StandardCharsets.UTF_8))
+                      .startsWith("00-" + traceId + "-")
+                      .endsWith("-" + sampledFlag));
+    }
   }
 
   @Test

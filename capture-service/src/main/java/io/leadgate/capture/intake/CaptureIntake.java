@@ -153,6 +153,8 @@ public class CaptureIntake {
 
   private List<Result> process(Tenant tenant, List<CaptureRequest> requests) {
     Result[] results = new Result[requests.size()];
+    // Asked before validating, so the end offsets are on their way while this thread validates.
+    CompletableFuture<Void> catchUp = askCatchUp(requests);
     List<CaptureValidator.Outcome> outcomes = new ArrayList<>();
     for (int i = 0; i < requests.size(); i++) {
       CaptureValidator.Outcome outcome = validator.validate(requests.get(i));
@@ -162,7 +164,7 @@ public class CaptureIntake {
       }
     }
     Instant now = clock.instant();
-    boolean viewCurrent = catchUp(requests, results);
+    boolean viewCurrent = caughtUp(catchUp);
     Map<String, Integer> firstIndex = new HashMap<>();
     Map<Integer, CompletableFuture<Result>> waitFor = new HashMap<>();
     Map<Integer, CompletableFuture<Result>> mine = new HashMap<>();
@@ -201,7 +203,13 @@ public class CaptureIntake {
       pending.add(prepare(tenant, captureId, request, outcomes.get(i), now));
     }
     try {
-      List<CapturePublisher.Written> written = publisher.publish(pending);
+      List<CapturePublisher.Written> written;
+      try {
+        written = publisher.publish(pending);
+      } catch (RuntimeException e) {
+        pending.forEach(p -> queries.notSent(p.received()));
+        throw e;
+      }
       for (int k = 0; k < toWrite.size(); k++) {
         int i = toWrite.get(k);
         CapturePublisher.Written w = written.get(k);
@@ -212,6 +220,7 @@ public class CaptureIntake {
           queries.written(received.captureId(), w.status().partition());
           results[i] = new Accepted(answer(received.captureId()));
         } else {
+          queries.notSent(pending.get(k).received());
           results[i] = new Unavailable();
         }
       }
@@ -233,23 +242,31 @@ public class CaptureIntake {
   }
 
   /**
-   * One catch-up for every valid client captureId the view does not know yet, waiting only for the
-   * partitions that hold them. False when the view could not be brought up to date: those ids are
-   * then answered 503 (an unknown id cannot be told apart from one not read yet).
+   * One catch-up for every client captureId the view does not know yet, waiting only for the
+   * partitions that hold them; null when there is none to ask for. Invalid captures are included
+   * (they are not validated yet): one more partition in a shared question costs nothing.
    */
-  private boolean catchUp(List<CaptureRequest> requests, Result[] results) {
+  private CompletableFuture<Void> askCatchUp(List<CaptureRequest> requests) {
     List<String> unknown = new ArrayList<>();
-    for (int i = 0; i < requests.size(); i++) {
-      UUID id = results[i] == null ? requests.get(i).captureId() : null;
+    for (CaptureRequest request : requests) {
+      UUID id = request == null ? null : request.captureId();
       if (id != null && view.findAnyTeam(id.toString()).isEmpty()) {
         unknown.add(id.toString());
       }
     }
-    if (unknown.isEmpty()) {
+    return unknown.isEmpty() ? null : queries.askCatchUp(unknown);
+  }
+
+  /**
+   * False when the view could not be brought up to date: unknown ids are then answered 503 (an
+   * unknown id cannot be told apart from one not read yet).
+   */
+  private boolean caughtUp(CompletableFuture<Void> catchUp) {
+    if (catchUp == null) {
       return true;
     }
     try {
-      queries.catchUp(unknown);
+      queries.await(catchUp);
       return true;
     } catch (ViewUnavailableException e) {
       return false;
@@ -278,7 +295,7 @@ public class CaptureIntake {
     return new CaptureAccepted(captureId, LeadState.RECEIVED, "/api/v1/leads/" + captureId);
   }
 
-  private static CapturePublisher.Pending prepare(
+  private CapturePublisher.Pending prepare(
       Tenant tenant,
       String captureId,
       CaptureRequest request,
@@ -304,6 +321,6 @@ public class CaptureIntake {
             now);
     LeadStatusChanged received =
         LeadStatusChanged.of(captureId, tenant.teamId(), tenant.orgId(), LeadState.RECEIVED, now);
-    return new CapturePublisher.Pending(captured, received);
+    return new CapturePublisher.Pending(captured, received, queries.sending(received));
   }
 }

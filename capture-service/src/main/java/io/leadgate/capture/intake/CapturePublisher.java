@@ -1,19 +1,27 @@
 package io.leadgate.capture.intake;
 
 import io.leadgate.capture.ProducerTimeouts;
+import io.leadgate.capture.status.StatusFeed;
 import io.leadgate.contracts.LeadCaptured;
 import io.leadgate.contracts.LeadStatusChanged;
 import io.leadgate.contracts.Topics;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.ProducerListener;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
 
@@ -28,16 +36,35 @@ class CapturePublisher {
 
   private static final Logger log = LoggerFactory.getLogger(CapturePublisher.class);
 
-  private final KafkaTemplate<String, Object> kafka;
+  private final KafkaTemplate<String, Object> observed;
+  private final KafkaTemplate<String, Object> plain;
+  private final Tracer tracer;
+  private final Propagator propagator;
   private final ProducerTimeouts timeouts;
 
-  CapturePublisher(KafkaTemplate<String, Object> kafka, ProducerTimeouts timeouts) {
-    this.kafka = kafka;
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  CapturePublisher(
+      KafkaTemplate<String, Object> kafka,
+      ProducerListener<Object, Object> producerListener,
+      ObjectProvider<Tracer> tracer,
+      ObjectProvider<Propagator> propagator,
+      ProducerTimeouts timeouts) {
+    this.observed = kafka;
+    // The same producer, unobserved: the listener (metrics, failure logs) is all it adds.
+    this.plain = new KafkaTemplate<>(kafka.getProducerFactory());
+    this.plain.setMicrometerEnabled(false);
+    this.plain.setProducerListener((ProducerListener) producerListener);
+    this.tracer = tracer.getIfAvailable(() -> Tracer.NOOP);
+    this.propagator = propagator.getIfAvailable(() -> Propagator.NOOP);
     this.timeouts = timeouts;
   }
 
-  /** A capture ready to write. */
-  record Pending(LeadCaptured captured, LeadStatusChanged received) {}
+  /**
+   * A capture ready to write.
+   *
+   * @param origin the value of the RECEIVED record's {@link StatusFeed#ORIGIN_HEADER}
+   */
+  record Pending(LeadCaptured captured, LeadStatusChanged received, byte[] origin) {}
 
   /** Where the RECEIVED status landed; null when the capture was not accepted. */
   record Written(RecordMetadata status) {
@@ -51,33 +78,55 @@ class CapturePublisher {
     for (Pending p : pending) {
       captures.add(
           send(
-              Topics.LEADS_CAPTURED.name(),
-              Topics.personKey(p.captured().orgId(), p.captured().personKey()),
-              p.captured()));
+              new ProducerRecord<>(
+                  Topics.LEADS_CAPTURED.name(),
+                  Topics.personKey(p.captured().orgId(), p.captured().personKey()),
+                  p.captured())));
     }
     List<RecordMetadata> captured = await(captures);
     List<CompletableFuture<SendResult<String, Object>>> statuses = new ArrayList<>();
     for (int i = 0; i < pending.size(); i++) {
-      statuses.add(
-          captured.get(i) == null
-              ? null
-              : send(
-                  Topics.LEADS_STATUS.name(),
-                  pending.get(i).received().captureId(),
-                  pending.get(i).received()));
+      statuses.add(captured.get(i) == null ? null : send(received(pending.get(i))));
     }
     List<RecordMetadata> received = await(statuses);
     return received.stream().map(Written::new).toList();
   }
 
+  /**
+   * Sends one record in the request's trace. A sampled trace gets the template's observation (a
+   * producer span and its timer); an unsampled one, most of them, only needs its trace to travel
+   * on, so the record just gets the {@code traceparent} header, without the observation's
+   * per-record span, scope and timer work.
+   */
   private CompletableFuture<SendResult<String, Object>> send(
-      String topic, String key, Object value) {
+      ProducerRecord<String, Object> record) {
     try {
-      return kafka.send(topic, key, value);
+      Span span = tracer.currentSpan();
+      if (span != null && Boolean.TRUE.equals(span.context().sampled())) {
+        return observed.send(record);
+      }
+      if (span != null) {
+        propagator.inject(
+            span.context(),
+            record.headers(),
+            (headers, name, text) -> {
+              headers.remove(name);
+              headers.add(name, text.getBytes(StandardCharsets.UTF_8));
+            });
+      }
+      return plain.send(record);
     } catch (RuntimeException e) {
       // max.block.ms passed without metadata or buffer space: the record was never queued.
       return CompletableFuture.failedFuture(e);
     }
+  }
+
+  private static ProducerRecord<String, Object> received(Pending pending) {
+    ProducerRecord<String, Object> record =
+        new ProducerRecord<>(
+            Topics.LEADS_STATUS.name(), pending.received().captureId(), pending.received());
+    record.headers().add(StatusFeed.ORIGIN_HEADER, pending.origin());
+    return record;
   }
 
   private List<RecordMetadata> await(List<CompletableFuture<SendResult<String, Object>>> futures) {

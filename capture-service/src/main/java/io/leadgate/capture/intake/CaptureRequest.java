@@ -3,13 +3,12 @@ package io.leadgate.capture.intake;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import io.leadgate.contracts.RecordTarget;
 import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * One capture as the extension sends it. Lengths are Salesforce's own field lengths.
+ * One capture as the extension sends it. {@link CaptureValidator} holds its rules (lengths are
+ * Salesforce's own field lengths); Bean Validation checks only the rep's address.
  *
  * @param captureId the client's idempotency key; the same id again is the same capture
  * @param unknown fields the API does not have, collected so that each is named in the answer rather
@@ -17,14 +16,14 @@ import java.util.UUID;
  */
 public record CaptureRequest(
     UUID captureId,
-    @Size(max = 40) String firstName,
-    @NotBlank @Size(max = 80) String lastName,
-    @Size(max = 80) String email,
-    @Size(max = 40) String phone,
-    @Size(max = 255) String company,
-    @Size(max = 128) String title,
-    @Size(max = 255) String linkedinUrl,
-    @Email @Size(max = 80) String capturedBy,
+    String firstName,
+    String lastName,
+    String email,
+    String phone,
+    String company,
+    String title,
+    String linkedinUrl,
+    @Email String capturedBy,
     RecordTarget target,
     @JsonAnySetter Map<String, Object> unknown) {
 

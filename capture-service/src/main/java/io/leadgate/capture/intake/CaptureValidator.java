@@ -1,5 +1,6 @@
 package io.leadgate.capture.intake;
 
+import io.leadgate.identity.IdentityKeys;
 import io.leadgate.identity.IdentityNormalizer;
 import io.leadgate.identity.PersonKey;
 import io.leadgate.identity.RawIdentity;
@@ -26,6 +27,25 @@ final class CaptureValidator {
   private final Validator validator;
   private final IdentityNormalizer identities;
 
+  /** A text field, how to read it, and its length in Salesforce. */
+  private record Text(String field, Function<CaptureRequest, String> value, int maxLength) {}
+
+  /*
+   * Lengths and lastName's presence are checked here rather than by Bean Validation annotations:
+   * the same rules and messages as @Size and @NotBlank, without the reflective walk over every
+   * field of every capture. Bean Validation still checks capturedBy's @Email.
+   */
+  private static final List<Text> TEXTS =
+      List.of(
+          new Text("firstName", CaptureRequest::firstName, 40),
+          new Text("lastName", CaptureRequest::lastName, 80),
+          new Text("email", CaptureRequest::email, 80),
+          new Text("phone", CaptureRequest::phone, 40),
+          new Text("company", CaptureRequest::company, 255),
+          new Text("title", CaptureRequest::title, 128),
+          new Text("linkedinUrl", CaptureRequest::linkedinUrl, 255),
+          new Text("capturedBy", CaptureRequest::capturedBy, 80));
+
   CaptureValidator(Validator validator, IdentityNormalizer identities) {
     this.validator = validator;
     this.identities = identities;
@@ -43,24 +63,27 @@ final class CaptureValidator {
       return new Outcome(List.of(new FieldProblem("body", "send a capture object")), null);
     }
     Map<String, String> problems = new LinkedHashMap<>();
-    for (ConstraintViolation<CaptureRequest> violation : validator.validate(request)) {
-      problems.putIfAbsent(violation.getPropertyPath().toString(), violation.getMessage());
+    if (request.lastName() == null || request.lastName().isBlank()) {
+      problems.put("lastName", "must not be blank");
+    }
+    for (Text text : TEXTS) {
+      String value = text.value().apply(request);
+      if (value != null && value.length() > text.maxLength()) {
+        problems.putIfAbsent(text.field(), "size must be between 0 and " + text.maxLength());
+      }
+    }
+    if (request.capturedBy() != null) {
+      for (ConstraintViolation<CaptureRequest> violation :
+          validator.validateValue(CaptureRequest.class, "capturedBy", request.capturedBy())) {
+        problems.putIfAbsent("capturedBy", violation.getMessage());
+      }
     }
     request.unknown().keySet().stream()
         .sorted()
         .forEach(field -> problems.putIfAbsent(clip(field), "unknown field"));
-    Map<String, Function<CaptureRequest, String>> texts = new LinkedHashMap<>();
-    texts.put("firstName", CaptureRequest::firstName);
-    texts.put("lastName", CaptureRequest::lastName);
-    texts.put("email", CaptureRequest::email);
-    texts.put("phone", CaptureRequest::phone);
-    texts.put("company", CaptureRequest::company);
-    texts.put("title", CaptureRequest::title);
-    texts.put("linkedinUrl", CaptureRequest::linkedinUrl);
-    texts.put("capturedBy", CaptureRequest::capturedBy);
-    texts.forEach(
-        (field, getter) ->
-            unsafe(getter.apply(request)).ifPresent(why -> problems.putIfAbsent(field, why)));
+    for (Text text : TEXTS) {
+      unsafe(text.value().apply(request)).ifPresent(why -> problems.putIfAbsent(text.field(), why));
+    }
     badName(request.firstName()).ifPresent(why -> problems.putIfAbsent("firstName", why));
     badName(request.lastName()).ifPresent(why -> problems.putIfAbsent("lastName", why));
     markup(request.company()).ifPresent(why -> problems.putIfAbsent("company", why));
@@ -75,27 +98,21 @@ final class CaptureValidator {
     }
     PersonKey personKey = null;
     if (problems.isEmpty()) {
-      if (present(request.email()) && identities.email(request.email()).isEmpty()) {
+      // Each identity is normalised once: the same values decide validity and the person key.
+      Optional<String> email = normalized(request.email(), identities::email);
+      Optional<String> linkedin = normalized(request.linkedinUrl(), identities::linkedin);
+      Optional<String> phone = normalized(request.phone(), identities::phone);
+      if (present(request.email()) && email.isEmpty()) {
         problems.put("email", "not a usable e-mail address");
       }
-      if (present(request.linkedinUrl()) && identities.linkedin(request.linkedinUrl()).isEmpty()) {
+      if (present(request.linkedinUrl()) && linkedin.isEmpty()) {
         problems.put("linkedinUrl", "not a LinkedIn profile URL (linkedin.com/in/…)");
       }
-      if (present(request.phone()) && identities.phone(request.phone()).isEmpty()) {
+      if (present(request.phone()) && phone.isEmpty()) {
         problems.put("phone", "not a usable phone number");
       }
       if (problems.isEmpty()) {
-        personKey =
-            identities
-                .personKey(
-                    new RawIdentity(
-                        request.firstName(),
-                        request.lastName(),
-                        request.email(),
-                        request.phone(),
-                        request.company(),
-                        request.linkedinUrl()))
-                .orElse(null);
+        personKey = personKey(request, email, linkedin, phone).orElse(null);
         if (personKey == null) {
           problems.put(
               present(request.company()) ? "company" : "email",
@@ -108,6 +125,33 @@ final class CaptureValidator {
     problems.forEach((field, message) -> list.add(new FieldProblem(field, message)));
     list.sort(Comparator.comparing(FieldProblem::field));
     return new Outcome(list, personKey);
+  }
+
+  private static Optional<String> normalized(
+      String raw, Function<String, Optional<String>> normalizer) {
+    return present(raw) ? normalizer.apply(raw) : Optional.empty();
+  }
+
+  /**
+   * The strongest key, as {@link IdentityNormalizer#personKey} gives it, from the values already
+   * normalised: names and company are only normalised when no e-mail, LinkedIn URL or phone wins.
+   */
+  private Optional<PersonKey> personKey(
+      CaptureRequest request,
+      Optional<String> email,
+      Optional<String> linkedin,
+      Optional<String> phone) {
+    if (email.isPresent() || linkedin.isPresent() || phone.isPresent()) {
+      return new IdentityKeys(email, linkedin, phone, Optional.empty()).personKey();
+    }
+    return identities.personKey(
+        new RawIdentity(
+            request.firstName(),
+            request.lastName(),
+            request.email(),
+            request.phone(),
+            request.company(),
+            request.linkedinUrl()));
   }
 
   private static Optional<String> unsafe(String value) {

@@ -3,6 +3,8 @@ package io.leadgate.capture.metrics;
 import io.leadgate.contracts.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.springframework.kafka.support.LoggingProducerListener;
@@ -18,6 +20,8 @@ import org.springframework.stereotype.Component;
 class CaptureMeters extends LoggingProducerListener<Object, Object> {
 
   private final MeterRegistry registry;
+  // One lookup per org, not per capture: registering looks the meter up by name and tags.
+  private final Map<String, Counter> byOrg = new ConcurrentHashMap<>();
 
   CaptureMeters(MeterRegistry registry) {
     this.registry = registry;
@@ -31,10 +35,14 @@ class CaptureMeters extends LoggingProducerListener<Object, Object> {
     String key = record.key().toString();
     int slash = key.indexOf('/');
     String org = slash < 0 ? key : key.substring(0, slash);
-    Counter.builder("leadgate.leads.captured")
-        .description("Captures durable in Kafka")
-        .tag("org", org)
-        .register(registry)
+    byOrg
+        .computeIfAbsent(
+            org,
+            o ->
+                Counter.builder("leadgate.leads.captured")
+                    .description("Captures durable in Kafka")
+                    .tag("org", o)
+                    .register(registry))
         .increment();
   }
 }

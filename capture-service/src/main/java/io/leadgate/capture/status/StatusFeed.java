@@ -4,15 +4,19 @@ import io.leadgate.capture.CaptureProperties;
 import io.leadgate.contracts.LeadStatusChanged;
 import io.leadgate.contracts.Topics;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +27,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.utils.Utils;
@@ -48,9 +53,11 @@ import tools.jackson.databind.json.JsonMapper;
  * fetch. Group commit: every question asked while a request is on its way waits for the next one,
  * which starts after it arrived, and all of them share it.
  *
- * <p>The feed reads back the RECEIVED statuses this replica wrote itself. The intake folded each
- * into the view at the offset Kafka acknowledged; such a record is recognised by key, partition and
- * offset and not parsed a second time.
+ * <p>The feed reads back the RECEIVED statuses this replica wrote itself, and does not parse them:
+ * the intake registers each status before sending it ({@link #sending}) with this replica's {@link
+ * #ORIGIN_HEADER}, so a record carrying this replica's origin and a registered capture id is that
+ * status, whether it is read before or after Kafka's acknowledgement reached the intake. (Once
+ * acknowledged the intake also folds it into the view at its offset, which is recognised too.)
  */
 @Component
 public class StatusFeed implements SmartLifecycle {
@@ -58,6 +65,9 @@ public class StatusFeed implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(StatusFeed.class);
   private static final String TOPIC = Topics.LEADS_STATUS.name();
   private static final Duration KAFKA_CALL = Duration.ofSeconds(5);
+
+  /** Names the replica that wrote a status record (random per start; no meaning elsewhere). */
+  public static final String ORIGIN_HEADER = "leadgate-origin";
 
   private final StatusView view;
   private final StatusStream stream;
@@ -68,6 +78,9 @@ public class StatusFeed implements SmartLifecycle {
   private final ConcurrentLinkedQueue<Waiter> waiting = new ConcurrentLinkedQueue<>();
   private final CompletableFuture<Void> caughtUpAtStart = new CompletableFuture<>();
   private final Object lock = new Object();
+  private final byte[] origin = originId();
+  // Statuses this replica is writing, by capture id, until the feed reads them back.
+  private final Map<String, LeadStatusChanged> sending = new ConcurrentHashMap<>();
 
   private volatile boolean running;
   private volatile KafkaConsumer<String, byte[]> consumer;
@@ -152,6 +165,20 @@ public class StatusFeed implements SmartLifecycle {
   }
 
   /**
+   * The intake is about to write this status: returns the {@link #ORIGIN_HEADER} value to put on
+   * its record, by which the feed knows the record when it reads it back.
+   */
+  public byte[] sending(LeadStatusChanged status) {
+    sending.put(status.captureId(), status);
+    return origin.clone();
+  }
+
+  /** The status was not (or may not have been) written: should it arrive, it is parsed. */
+  public void notSent(LeadStatusChanged status) {
+    sending.remove(status.captureId(), status);
+  }
+
+  /**
    * Registers a stream subscriber. With a {@code since} position it first gets the team's captures
    * whose status changed since then. Done under the feed's lock, so nothing falls between the
    * replay and the live changes.
@@ -224,6 +251,12 @@ public class StatusFeed implements SmartLifecycle {
     // times a second, which costs next to nothing on loopback.
     config.put(
         ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) properties.statusFetchMaxWait().toMillis());
+    // Under load there is always something new, so with the default minimum of one byte the feed
+    // fetches in a tight loop, a broker request and a feed round for a few records each, and the
+    // faster the feed (it no longer parses its own statuses) the more fetches. Gathering a few
+    // kilobytes, or waiting the max wait, bounds the fetch rate.
+    config.put(
+        ConsumerConfig.FETCH_MIN_BYTES_CONFIG, (int) properties.statusFetchMinSize().toBytes());
     return config;
   }
 
@@ -346,6 +379,9 @@ public class StatusFeed implements SmartLifecycle {
         position = position.with(record.partition(), record.offset() + 1);
         LeadStatusChanged event = view.heldAt(record.key(), record.partition(), record.offset());
         if (event == null) {
+          event = written(record);
+        }
+        if (event == null) {
           event = read(record);
         }
         if (event != null && view.apply(event, record.partition(), record.offset())) {
@@ -369,6 +405,23 @@ public class StatusFeed implements SmartLifecycle {
         }
       }
     }
+  }
+
+  /** The status this replica registered for the record, if the record is this replica's. */
+  private LeadStatusChanged written(ConsumerRecord<String, byte[]> record) {
+    if (record.key() == null || sending.isEmpty()) {
+      return null;
+    }
+    Header header = record.headers().lastHeader(ORIGIN_HEADER);
+    return header != null && Arrays.equals(header.value(), origin)
+        ? sending.remove(record.key())
+        : null;
+  }
+
+  private static byte[] originId() {
+    byte[] random = new byte[12];
+    new SecureRandom().nextBytes(random);
+    return HexFormat.of().formatHex(random).getBytes(StandardCharsets.US_ASCII);
   }
 
   private LeadStatusChanged read(ConsumerRecord<String, byte[]> record) {

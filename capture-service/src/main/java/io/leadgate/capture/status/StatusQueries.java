@@ -5,6 +5,7 @@ import io.leadgate.contracts.LeadStatusChanged;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -48,6 +49,19 @@ public class StatusQueries {
     return view.findAnyTeam(captureId);
   }
 
+  /**
+   * A status is about to be written: the value of its {@link StatusFeed#ORIGIN_HEADER}, so the feed
+   * takes it as it is rather than parsing it when it reads it back.
+   */
+  public byte[] sending(LeadStatusChanged status) {
+    return feed.sending(status);
+  }
+
+  /** A status registered with {@link #sending} was not (or may not have been) written. */
+  public void notSent(LeadStatusChanged status) {
+    feed.notSent(status);
+  }
+
   /** Where Kafka put a capture's RECEIVED status (so the feed can check its partition rule). */
   public void written(String captureId, int partition) {
     feed.written(captureId, partition);
@@ -59,9 +73,25 @@ public class StatusQueries {
    * ViewUnavailableException} when the topic's end cannot be learned in time.
    */
   public void catchUp(Collection<String> captureIds) {
+    await(askCatchUp(captureIds));
+  }
+
+  /**
+   * Asks for a catch-up without waiting for it, so the caller can do other work while the end
+   * offsets are on their way; {@link #await} it before trusting a miss.
+   */
+  public CompletableFuture<Void> askCatchUp(Collection<String> captureIds) {
+    return feed.awaitCaughtUp(captureIds);
+  }
+
+  /**
+   * Waits for a catch-up asked with {@link #askCatchUp}: afterwards the view holds every status
+   * that existed, when it was asked, for its capture ids. Throws {@link ViewUnavailableException}
+   * when the topic's end cannot be learned in time.
+   */
+  public void await(CompletableFuture<Void> caughtUp) {
     try {
-      feed.awaitCaughtUp(captureIds)
-          .get(properties.readYourWritesWait().toMillis(), TimeUnit.MILLISECONDS);
+      caughtUp.get(properties.readYourWritesWait().toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException | TimeoutException e) {
       throw new ViewUnavailableException(e);
     } catch (InterruptedException e) {

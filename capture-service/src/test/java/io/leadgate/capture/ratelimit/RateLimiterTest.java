@@ -53,6 +53,7 @@ class RateLimiterTest {
         Duration.ZERO,
         Duration.ofSeconds(1),
         Duration.ofMillis(5),
+        DataSize.ofKilobytes(8),
         new CaptureProperties.RateLimit(capacity, perSecond));
   }
 
