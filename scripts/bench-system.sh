@@ -62,7 +62,8 @@ export BENCH_SALESFORCE_CLIENT_SECRET=${BENCH_SALESFORCE_CLIENT_SECRET:-bench-se
 
 if [ "$mode" = quick ]; then
   sizes=(--seeded-per-org 500 --warmup 500 --warmup-batch 2000 --trickle-seconds 10
-         --steady-seconds 15 --burst 5000 --naive-sample 1000 --kafka-records 200000)
+         --steady-seconds 15 --burst 5000 --naive-sample 1000 --kafka-records 200000
+         --drain-seconds 120)
   outputs=(--report "$bench/report-quick.md")
 else
   sizes=()

@@ -10,7 +10,13 @@ import org.springframework.validation.annotation.Validated;
 /**
  * How captures are batched into one Salesforce check: at most {@code maxSize} captures, or what
  * arrived within {@code maxWait}, whichever comes first.
+ *
+ * @param concurrency consumer threads of {@code leads.captured} (and of its delay queue) in one
+ *     instance, each checking the batches of its own partitions: while one waits for Salesforce,
+ *     another matches. Every capture of a person is on one partition, so they are still checked in
+ *     order by one thread; threads beyond the topic's partitions (6) would idle.
  */
 @ConfigurationProperties("leadgate.dedup.batch")
 @Validated
-public record BatchProperties(@Min(1) @Max(2000) int maxSize, @NotNull Duration maxWait) {}
+public record BatchProperties(
+    @Min(1) @Max(2000) int maxSize, @NotNull Duration maxWait, @Min(1) @Max(6) int concurrency) {}

@@ -63,6 +63,7 @@ class DedupConfiguration {
                 ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
                 (int) batch.maxWait().toMillis()));
     factory.setBatchListener(true);
+    factory.setConcurrency(batch.concurrency());
     return factory;
   }
 

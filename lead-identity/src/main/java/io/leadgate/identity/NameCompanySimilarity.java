@@ -36,6 +36,8 @@ public final class NameCompanySimilarity {
   // Jaro-Winkler is quadratic in the worst case; no real name or company is this long.
   private static final int MAX_COMPARED = 128;
 
+  private static final double BOUND_SLACK = 1e-9;
+
   private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
 
   private final PersonNameNormalizer names;
@@ -52,8 +54,21 @@ public final class NameCompanySimilarity {
 
   /** Confidence in [0, 1] that both triples are the same person. */
   public double score(NameCompany a, NameCompany b) {
-    Parts pa = parts(a);
-    Parts pb = parts(b);
+    return score(prepare(a), prepare(b));
+  }
+
+  /**
+   * A triple normalised once, for scoring it against many others: normalising both sides again for
+   * every pair (folding, nickname table, company suffixes) cost more than the scoring itself.
+   */
+  public Prepared prepare(NameCompany nc) {
+    return new Prepared(parts(nc));
+  }
+
+  /** The same score as {@link #score(NameCompany, NameCompany)}, on prepared triples. */
+  public double score(Prepared a, Prepared b) {
+    Parts pa = a.parts;
+    Parts pb = b.parts;
     double straight =
         combine(
             nameScore(pa.first, pb.first),
@@ -76,6 +91,45 @@ public final class NameCompanySimilarity {
     }
     double score = Math.max(straight, swapped);
     return Double.isNaN(score) ? 0.0 : Math.min(1.0, Math.max(0.0, score));
+  }
+
+  /**
+   * An upper bound of {@code score(a, b)} that reads only {@code a}'s names and {@code b}'s last
+   * name, so one bound holds for every {@code b} sharing that last name: the blocking test that
+   * lets a matcher skip whole groups of candidates without changing a single verdict.
+   *
+   * <p>Why it holds: with first name and company at their best (1.0), the straight score is at most
+   * {@code 0.6 + 0.4 × last-name score} (a part unknown on both sides only raises the others'
+   * weights when the last name is already perfect); a last name known on one side only caps it at
+   * 0.8; unknown on both sides, nothing is bounded. The swapped score is at most {@code 0.95 ×
+   * (0.65 + 0.35 × score(a's first, b's last))}. A name score is bounded through Jaro-Winkler:
+   * matching characters are at most the characters both strings share (as multisets), so Jaro is at
+   * most {@code (c/|x| + c/|y| + 1) / 3}, and the Winkler prefix bonus adds at most {@code 0.4 × (1
+   * - Jaro)}.
+   */
+  public double upperBound(Prepared a, Prepared b) {
+    Parts pa = a.parts;
+    NameField bLast = b.parts.last;
+    double straight;
+    if (pa.last != null && bLast != null) {
+      straight = (W_FIRST + W_COMPANY) + W_LAST * nameUpperBound(pa.last, bLast);
+    } else if (pa.last == null && bLast == null) {
+      straight = 1.0;
+    } else {
+      straight = W_FIRST + W_LAST * ONE_SIDED_SCORE + W_COMPANY;
+    }
+    double swapped = 0.0;
+    if (pa.first != null && pa.last != null && bLast != null) {
+      double w = (W_FIRST + W_LAST) / 2;
+      swapped = TRANSPOSITION_FACTOR * (w + W_COMPANY + w * nameUpperBound(pa.first, bLast));
+    }
+    // A hair of slack: the bound and the score add up their terms in different orders.
+    return Math.min(1.0, Math.max(straight, swapped) + BOUND_SLACK);
+  }
+
+  /** Whether {@code b} may reach the threshold against {@code a}; false only when it cannot. */
+  public boolean mayMatch(Prepared a, Prepared b, MatchThreshold threshold) {
+    return threshold.accepts(upperBound(a, b));
   }
 
   /** Whether the pair scores at or above the team's threshold. */
@@ -129,19 +183,17 @@ public final class NameCompanySimilarity {
     return rescale(Math.max(jw(x.plain, y.plain), jw(x.canonical, y.canonical)));
   }
 
-  private static double companyScore(String x, String y) {
+  private static double companyScore(CompanyField x, CompanyField y) {
     if (x == null || y == null) {
       return presence(x, y);
     }
-    if (x.equals(y)) {
+    if (x.plain.equals(y.plain)) {
       return 1.0;
     }
-    String sortedX = sortedWords(x);
-    String sortedY = sortedWords(y);
-    if (sortedX.equals(sortedY)) {
+    if (x.sortedWords.equals(y.sortedWords)) {
       return 1.0;
     }
-    return rescale(Math.max(jw(x, y), jw(sortedX, sortedY)));
+    return rescale(Math.max(jw(x.plain, y.plain), jw(x.sortedWords, y.sortedWords)));
   }
 
   /**
@@ -176,6 +228,52 @@ public final class NameCompanySimilarity {
     return a.compareTo(b) <= 0 ? JARO_WINKLER.apply(a, b) : JARO_WINKLER.apply(b, a);
   }
 
+  /**
+   * At least {@link #nameScore}: exact where the score is a rule, bounded where it is a distance.
+   */
+  private static double nameUpperBound(NameField x, NameField y) {
+    if (x.plain.equals(y.plain) || x.canonical.equals(y.canonical)) {
+      return 1.0;
+    }
+    if (isInitialsOf(x.plain, y.plain) || isInitialsOf(y.plain, x.plain)) {
+      return INITIAL_SCORE;
+    }
+    return rescale(
+        Math.max(
+            jwUpperBound(x.plainChars, y.plainChars),
+            jwUpperBound(x.canonicalChars, y.canonicalChars)));
+  }
+
+  /** At least {@link #jw} of the strings whose sorted characters these are. */
+  private static double jwUpperBound(char[] x, char[] y) {
+    int common = 0;
+    int i = 0;
+    int j = 0;
+    while (i < x.length && j < y.length) {
+      if (x[i] == y[j]) {
+        common++;
+        i++;
+        j++;
+      } else if (x[i] < y[j]) {
+        i++;
+      } else {
+        j++;
+      }
+    }
+    if (common == 0) {
+      return 0.0;
+    }
+    double jaro = ((double) common / x.length + (double) common / y.length + 1.0) / 3.0;
+    return Math.min(1.0, jaro + 0.4 * (1.0 - jaro));
+  }
+
+  /** The characters Jaro-Winkler compares (after the same cut), sorted. */
+  private static char[] sortedChars(String s) {
+    char[] chars = (s.length() > MAX_COMPARED ? s.substring(0, MAX_COMPARED) : s).toCharArray();
+    Arrays.sort(chars);
+    return chars;
+  }
+
   private static double rescale(double jw) {
     return Math.max(0.0, (jw - JW_FLOOR) / (1.0 - JW_FLOOR));
   }
@@ -186,7 +284,7 @@ public final class NameCompanySimilarity {
     }
     NameField first = names.firstWithoutNickname(nc.first()).map(NameField::of).orElse(null);
     NameField last = names.normalizeLast(nc.last()).map(NameField::of).orElse(null);
-    String company = companies.normalize(nc.company()).orElse(null);
+    CompanyField company = companies.normalize(nc.company()).map(CompanyField::of).orElse(null);
     return new Parts(first, last, company);
   }
 
@@ -194,12 +292,41 @@ public final class NameCompanySimilarity {
    * @param plain folded spelling, compared for typos
    * @param canonical with its first word mapped through the nickname table, so "Bob" meets "Robert"
    *     whichever field it was typed in
+   * @param plainChars the characters of {@code plain} Jaro-Winkler compares, sorted, for the bound
+   * @param canonicalChars the same for {@code canonical}
    */
-  private record NameField(String plain, String canonical) {
+  private record NameField(
+      String plain, String canonical, char[] plainChars, char[] canonicalChars) {
     static NameField of(String plain) {
-      return new NameField(plain, PersonNameNormalizer.withNickname(plain));
+      String canonical = PersonNameNormalizer.withNickname(plain);
+      return new NameField(plain, canonical, sortedChars(plain), sortedChars(canonical));
     }
   }
 
-  private record Parts(NameField first, NameField last, String company) {}
+  /** A normalised company and its words in sorted order ("engines analytical"). */
+  private record CompanyField(String plain, String sortedWords) {
+    static CompanyField of(String plain) {
+      return new CompanyField(plain, NameCompanySimilarity.sortedWords(plain));
+    }
+  }
+
+  private record Parts(NameField first, NameField last, CompanyField company) {}
+
+  /**
+   * A triple normalised for scoring, from {@link #prepare}. Its {@link #lastNameKey} groups triples
+   * for which {@link #upperBound} gives one bound.
+   */
+  public static final class Prepared {
+
+    private final Parts parts;
+
+    private Prepared(Parts parts) {
+      this.parts = parts;
+    }
+
+    /** The normalised last name, or null when there is none. */
+    public String lastNameKey() {
+      return parts.last == null ? null : parts.last.plain;
+    }
+  }
 }

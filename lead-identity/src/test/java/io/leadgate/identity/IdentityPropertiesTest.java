@@ -125,6 +125,30 @@ class IdentityPropertiesTest {
   }
 
   @Property
+  void preparedTriplesScoreAsRawOnes(
+      @ForAll("realisticTriples") NameCompany a, @ForAll("realisticTriples") NameCompany b) {
+    assertThat(SIMILARITY.score(SIMILARITY.prepare(a), SIMILARITY.prepare(b)))
+        .isEqualTo(SIMILARITY.score(a, b));
+  }
+
+  // The blocking bound may only ever overestimate: a pair it rules out must score below it.
+  @Property(tries = 2000)
+  void upperBoundIsNeverBelowTheScore(
+      @ForAll("realisticTriples") NameCompany a, @ForAll("realisticTriples") NameCompany b) {
+    NameCompanySimilarity.Prepared pa = SIMILARITY.prepare(a);
+    NameCompanySimilarity.Prepared pb = SIMILARITY.prepare(b);
+    assertThat(SIMILARITY.upperBound(pa, pb)).isGreaterThanOrEqualTo(SIMILARITY.score(pa, pb));
+  }
+
+  @Property
+  void upperBoundIsNeverBelowTheScoreOfAnyTriples(
+      @ForAll("triples") NameCompany a, @ForAll("triples") NameCompany b) {
+    NameCompanySimilarity.Prepared pa = SIMILARITY.prepare(a);
+    NameCompanySimilarity.Prepared pb = SIMILARITY.prepare(b);
+    assertThat(SIMILARITY.upperBound(pa, pb)).isGreaterThanOrEqualTo(SIMILARITY.score(pa, pb));
+  }
+
+  @Property
   void identicalTriplesScoreOne(@ForAll("realisticTriples") NameCompany a) {
     assertThat(SIMILARITY.score(a, a)).isEqualTo(1.0);
     NameCompany copy = new NameCompany(a.first(), a.last(), a.company());

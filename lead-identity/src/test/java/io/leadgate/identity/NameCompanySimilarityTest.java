@@ -13,6 +13,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class NameCompanySimilarityTest {
 
+  private static final MatchThreshold DEFAULT = MatchThreshold.DEFAULT;
+
   private final NameCompanySimilarity similarity = new NameCompanySimilarity();
 
   private static NameCompany nc(String first, String last, String company) {
@@ -67,6 +69,58 @@ class NameCompanySimilarityTest {
     assertThat(similarity.matches(a, b, MatchThreshold.DEFAULT))
         .as("score %s", similarity.score(a, b))
         .isFalse();
+  }
+
+  @ParameterizedTest
+  @MethodSource("samePerson")
+  void theBlockingBoundKeepsEverySamePerson(NameCompany a, NameCompany b) {
+    assertThat(similarity.mayMatch(similarity.prepare(a), similarity.prepare(b), DEFAULT)).isTrue();
+    assertThat(similarity.mayMatch(similarity.prepare(b), similarity.prepare(a), DEFAULT)).isTrue();
+  }
+
+  /** Which candidates the blocking bound lets through to scoring, and which it skips unscored. */
+  static Stream<Arguments> blocking() {
+    return Stream.of(
+        Arguments.of(nc("John", "Smith", "Acme"), nc("Jane", "Smith", "Globex"), 0.88, true),
+        Arguments.of(nc("John", "Smith", "Acme"), nc("John", "Smyth", "Acme"), 0.88, true),
+        Arguments.of(nc("John", "Smith", "Acme"), nc("John", "Simth", "Acme"), 0.88, true),
+        Arguments.of(nc("John", "S.", "Acme"), nc("John", "Smith", "Acme"), 0.88, true),
+        Arguments.of(nc("Smith", "John", "Acme"), nc("John", "Smith", "Acme"), 0.88, true),
+        Arguments.of(nc("Ada", "O'Brien", null), nc("Ada", "OBrien", null), 0.88, true),
+        Arguments.of(nc("Ada", null, "Acme"), nc("Ada", null, "Acme"), 0.88, true),
+        // Different surnames, no letters in common to speak of: skipped.
+        Arguments.of(nc("John", "Smith", "Acme"), nc("John", "Brown", "Acme"), 0.88, false),
+        Arguments.of(nc("John", "Smith", "Acme"), nc("Ann", "Okafor", "Acme"), 0.88, false),
+        Arguments.of(nc("John", "Lovelace", "Acme"), nc("John", "Babbage", "Acme"), 0.88, false),
+        // A surname known on one side only caps the score at 0.8.
+        Arguments.of(nc("Ada", "Lovelace", "Acme"), nc("Ada", null, "Acme"), 0.88, false),
+        Arguments.of(nc("Ada", "Lovelace", "Acme"), nc("Ada", null, "Acme"), 0.75, true),
+        // The lower the bar, the more the bound lets through.
+        Arguments.of(nc("John", "Smith", "Acme"), nc("John", "Brown", "Acme"), 0.5, true));
+  }
+
+  @ParameterizedTest
+  @MethodSource("blocking")
+  void theBlockingBoundSkipsOnlyWhatCannotMatch(
+      NameCompany a, NameCompany b, double threshold, boolean kept) {
+    MatchThreshold bar = MatchThreshold.of(threshold);
+    NameCompanySimilarity.Prepared pa = similarity.prepare(a);
+    NameCompanySimilarity.Prepared pb = similarity.prepare(b);
+    assertThat(similarity.mayMatch(pa, pb, bar))
+        .as("bound %s, score %s", similarity.upperBound(pa, pb), similarity.score(pa, pb))
+        .isEqualTo(kept);
+    assertThat(similarity.upperBound(pa, pb)).isGreaterThanOrEqualTo(similarity.score(pa, pb));
+  }
+
+  @Test
+  void theBoundOfACandidateDependsOnlyOnItsLastName() {
+    NameCompanySimilarity.Prepared capture = similarity.prepare(nc("John", "Smith", "Acme"));
+    NameCompanySimilarity.Prepared one = similarity.prepare(nc("Ann", "Smyth", "Globex"));
+    NameCompanySimilarity.Prepared other = similarity.prepare(nc(null, "SMYTH", null));
+    assertThat(one.lastNameKey()).isEqualTo(other.lastNameKey()).isEqualTo("smyth");
+    assertThat(similarity.upperBound(capture, one))
+        .isEqualTo(similarity.upperBound(capture, other));
+    assertThat(similarity.prepare(nc("Ann", " ", "Acme")).lastNameKey()).isNull();
   }
 
   @Test

@@ -117,6 +117,78 @@ class SearchTest {
   }
 
   @Test
+  void anUpdatedRecordIsFoundByItsNewWordsOnlyAndAClearedOneNotAtAll() throws ConnectionException {
+    String id = org.seed("Contact", Map.of("LastName", "Before", "Email", "moved@old.example"));
+    SObject update = new SObject("Contact");
+    update.setId(id);
+    update.setField("LastName", "After");
+    update.setField("Email", "moved@new.example");
+    assertThat(conn.update(new SObject[] {update})[0].isSuccess()).isTrue();
+
+    assertThat(conn.search("FIND {Before OR moved@old.example} RETURNING Contact(LastName)"))
+        .extracting(SearchResult::getSearchRecords)
+        .satisfies(records -> assertThat(records).isEmpty());
+    assertThat(summary(conn.search("FIND {after} RETURNING Contact(LastName)")))
+        .containsExactly("Contact:After");
+    assertThat(summary(conn.search("FIND {moved@new.example} RETURNING Contact(LastName)")))
+        .containsExactly("Contact:After");
+
+    org.clearRecords("Contact");
+    assertThat(conn.search("FIND {after} RETURNING Contact(LastName)").getSearchRecords())
+        .isEmpty();
+  }
+
+  @Test
+  void partsOfWordsAndShortNumbersMatchAsBefore() throws ConnectionException {
+    // Whole words only: a prefix or a piece of an address is not a word of the field.
+    assertThat(conn.search("FIND {lovel} RETURNING Lead(LastName)").getSearchRecords()).isEmpty();
+    assertThat(conn.search("FIND {lovelace.exam} RETURNING Lead(LastName)").getSearchRecords())
+        .isEmpty();
+    assertThat(summary(conn.search("FIND {lovelace.example} RETURNING Contact(LastName)")))
+        .containsExactly("Contact:Byron");
+    // Phone digits are contained, however few.
+    assertThat(summary(conn.search("FIND {7946} IN PHONE FIELDS RETURNING Lead(LastName)")))
+        .containsExactly("Lead:Lovelace");
+    assertThat(summary(conn.search("FIND {442079460000} IN PHONE FIELDS RETURNING Lead(LastName)")))
+        .containsExactly("Lead:Lovelace");
+    assertThat(
+            conn.search("FIND {2079460001} IN PHONE FIELDS RETURNING Lead(LastName)")
+                .getSearchRecords())
+        .isEmpty();
+  }
+
+  @Test
+  void aSearchOfManyTermsInALargeOrgFindsExactlyTheRecordsHoldingThem() throws ConnectionException {
+    org.clearRecords("Contact");
+    String[] surnames = {"Smith", "Nguyen", "Garcia", "O'Neil", "Kowalski", "Lee", "Smith-Lee"};
+    java.util.Set<String> expected = new java.util.TreeSet<>();
+    for (int i = 0; i < 600; i++) {
+      String last = surnames[i % surnames.length];
+      String email = "p" + i + "@" + (i % 3 == 0 ? "acme" : "globex") + ".example";
+      org.seed("Contact", Map.of("LastName", last + i % 5, "Email", email));
+      // The search below: surnames "nguyen0" and "o'neil3", and the addresses p7..p9 at acme.
+      if (last.equals("Nguyen") && i % 5 == 0
+          || last.equals("O'Neil") && i % 5 == 3
+          || email.matches("p[7-9]@acme\\.example")) {
+        expected.add(last + i % 5 + "/" + email);
+      }
+    }
+
+    SearchResult result =
+        conn.search(
+            "FIND {Nguyen0 OR \"O\\'Neil3\" OR p7@acme.example OR p8@acme.example"
+                + " OR p9@acme.example OR smith-lee9} RETURNING Contact(LastName, Email)");
+
+    assertThat(
+            Arrays.stream(result.getSearchRecords())
+                .map(SearchRecord::getRecord)
+                .map(r -> r.getField("LastName") + "/" + r.getField("Email"))
+                .toList())
+        .containsExactlyInAnyOrderElementsOf(expected)
+        .isNotEmpty();
+  }
+
+  @Test
   void malformedSearchFaults() {
     MalformedSearchFault fault =
         catchThrowableOfType(MalformedSearchFault.class, () -> conn.search("FIND ada RETURNING"));

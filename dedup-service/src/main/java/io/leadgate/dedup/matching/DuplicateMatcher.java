@@ -61,26 +61,61 @@ public final class DuplicateMatcher {
     return new Prepared(candidates);
   }
 
-  /** Candidates indexed by their normalised exact keys. */
+  /**
+   * Candidates indexed by their normalised exact keys, and blocked by their normalised last name
+   * for the fuzzy pass: a capture is scored only against the candidates of the last names whose
+   * {@linkplain NameCompanySimilarity#upperBound bound} can reach the threshold. The bound never
+   * underestimates a score, so a skipped candidate could not have matched: the verdicts are those
+   * of scoring every candidate, at a fraction of the cost (a batch's candidates share a few hundred
+   * last names, and most of them are nowhere near a given capture's). One batch's, for one thread.
+   */
   public final class Prepared {
 
     private final List<Candidate> candidates;
-    private final List<NameCompany> names;
     private final Map<String, List<Integer>> byEmail = new HashMap<>();
     private final Map<String, List<Integer>> byLinkedin = new HashMap<>();
     private final Map<String, List<Integer>> byPhone = new HashMap<>();
+    // Built on the first fuzzy look-up: a batch matched on exact keys alone never needs them.
+    private List<NameCompanySimilarity.Prepared> names;
+    private List<Block> blocks;
 
     private Prepared(List<Candidate> candidates) {
       this.candidates = List.copyOf(candidates);
-      this.names =
-          this.candidates.stream()
-              .map(c -> new NameCompany(c.firstName(), c.lastName(), c.company()))
-              .toList();
       for (int i = 0; i < this.candidates.size(); i++) {
         Candidate c = this.candidates.get(i);
         index(byEmail, c.email(), normalizer::email, i);
         index(byLinkedin, c.linkedinUrl(), normalizer::linkedin, i);
         index(byPhone, c.phone(), normalizer::phone, i);
+      }
+    }
+
+    private void block() {
+      names = new ArrayList<>(candidates.size());
+      blocks = new ArrayList<>();
+      Map<String, Block> byLastName = new HashMap<>();
+      Block noLastName = null;
+      for (int i = 0; i < candidates.size(); i++) {
+        Candidate c = candidates.get(i);
+        NameCompanySimilarity.Prepared name =
+            similarity.prepare(new NameCompany(c.firstName(), c.lastName(), c.company()));
+        names.add(name);
+        String key = name.lastNameKey();
+        Block block;
+        if (key == null) {
+          if (noLastName == null) {
+            noLastName = new Block(name);
+            blocks.add(noLastName);
+          }
+          block = noLastName;
+        } else {
+          block = byLastName.get(key);
+          if (block == null) {
+            block = new Block(name);
+            byLastName.put(key, block);
+            blocks.add(block);
+          }
+        }
+        block.members.add(i);
       }
     }
 
@@ -102,11 +137,20 @@ public final class DuplicateMatcher {
       if (exact.isPresent() || fuzzy.isEmpty() || name == null) {
         return exact;
       }
+      if (blocks == null) {
+        block();
+      }
+      NameCompanySimilarity.Prepared captured = similarity.prepare(name);
       List<Verdict> verdicts = new ArrayList<>();
-      for (int i = 0; i < candidates.size(); i++) {
-        double score = similarity.score(name, names.get(i));
-        if (fuzzy.get().accepts(score)) {
-          verdicts.add(new Verdict(candidates.get(i), "name+company", score));
+      for (Block block : blocks) {
+        if (!similarity.mayMatch(captured, block.representative, fuzzy.get())) {
+          continue;
+        }
+        for (int i : block.members) {
+          double score = similarity.score(captured, names.get(i));
+          if (fuzzy.get().accepts(score)) {
+            verdicts.add(new Verdict(candidates.get(i), "name+company", score));
+          }
         }
       }
       return best(verdicts);
@@ -126,6 +170,17 @@ public final class DuplicateMatcher {
           verdicts.add(new Verdict(candidates.get(i), matchedOn, 1.0));
         }
       }
+    }
+  }
+
+  /** The candidates sharing one normalised last name (or having none), and one of them. */
+  private static final class Block {
+
+    private final NameCompanySimilarity.Prepared representative;
+    private final List<Integer> members = new ArrayList<>();
+
+    private Block(NameCompanySimilarity.Prepared representative) {
+      this.representative = representative;
     }
   }
 

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.leadgate.identity.IdentityKeys;
 import io.leadgate.identity.IdentityNormalizer;
 import io.leadgate.identity.IdentityPolicy;
+import io.leadgate.identity.MatchThreshold;
+import io.leadgate.identity.NameCompany;
+import io.leadgate.identity.NameCompanySimilarity;
 import io.leadgate.identity.RawIdentity;
 import io.leadgate.salesforce.Candidate;
 import java.util.List;
@@ -99,5 +102,109 @@ class DuplicateMatcherTest {
             matcher.match(
                 keys, List.of(candidate("Lead", "00Q9", "grace@navy.example", null, null))))
         .isEmpty();
+  }
+
+  private static Candidate person(String id, String first, String last, String company) {
+    return new Candidate(
+        "Lead", id, first, last, null, null, company, null, "Jane Roe", "jane@x.example");
+  }
+
+  private static final Optional<MatchThreshold> FUZZY = Optional.of(MatchThreshold.DEFAULT);
+
+  /** Candidates of many surnames: the blocked fuzzy pass must find what scoring all would. */
+  private static final List<Candidate> CROWD =
+      List.of(
+          person("00Q1", "John", "Smith", "Acme"),
+          person("00Q2", "Jane", "Smith", "Acme"),
+          person("00Q3", "John", "Brown", "Acme"),
+          person("00Q4", "Ada", "Lovelace", "Analytical Engines"),
+          person("00Q5", "Grace", "Hopper", "US Navy"),
+          person("00Q6", "Smith", "John", "Globex"),
+          person("00Q7", "Ada", null, "Analytical Engines"),
+          person("00Q8", "Robert", "O'Brien", "Initech"),
+          person("00Q9", "Ann", "Okafor", "Acme"));
+
+  @ParameterizedTest(name = "[{index}] {0} {1} at {2} -> {3}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "John   | Smith    | Acme Inc.          | 00Q1",
+        "John   | Smyth    | Acme               | 00Q1",
+        "Jonh   | Smith    | Acme               | 00Q1",
+        "Smith  | John     | Acme               | 00Q1",
+        "J.     | Smith    | Acme               | 00Q1",
+        "Bob    | OBrien   | Initech Inc        | 00Q8",
+        "John   | Smith    | Globex             | 00Q6",
+        "Ada    | Lovelace | Analytical Engines | 00Q4",
+        "Ada    | Lovelase | Analytical Engines | 00Q4",
+        "Ann    | Okafor   | Acme               | 00Q9",
+        "Ann    | Brown    | Acme               | ''",
+        "Grace  | Hopper   | Acme               | ''",
+        "Priya  | Smith    | Acme               | ''",
+      })
+  void blockedFuzzyMatchingFindsWhatScoringEveryCandidateFinds(
+      String first, String last, String company, String expected) {
+    NameCompany name = new NameCompany(first, last, company);
+    IdentityKeys keys = normalizer.keys(new RawIdentity(first, last, null, null, company, null));
+
+    Optional<Verdict> verdict = matcher.prepare(CROWD).match(keys, name, FUZZY);
+
+    assertThat(verdict.map(v -> v.record().id()).orElse("")).isEqualTo(expected);
+    assertThat(verdict.map(v -> v.record().id())).isEqualTo(exhaustive(name).map(Candidate::id));
+  }
+
+  @Test
+  void blockedFuzzyMatchingAgreesWithExhaustiveScoringOnGeneratedNames() {
+    String[] firsts = {"John", "Jon", "Ada", "Bob", "Robert", "Kate", "Smith", "J."};
+    String[] lasts = {"Smith", "Smyth", "Simth", "Lovelace", "Brown", "O'Brien", "John", "S."};
+    String[] companies = {"Acme", "Acme Inc.", "Globex", "The Acme Company", ""};
+    java.util.Random random = new java.util.Random(11);
+    List<Candidate> crowd = new java.util.ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      crowd.add(
+          person(
+              String.format("00Q%04d", i),
+              firsts[random.nextInt(firsts.length)],
+              lasts[random.nextInt(lasts.length)],
+              companies[random.nextInt(companies.length)]));
+    }
+    DuplicateMatcher.Prepared prepared = matcher.prepare(crowd);
+    int matched = 0;
+    for (int probe = 0; probe < 300; probe++) {
+      NameCompany name =
+          new NameCompany(
+              firsts[random.nextInt(firsts.length)],
+              lasts[random.nextInt(lasts.length)],
+              companies[random.nextInt(companies.length)]);
+      IdentityKeys keys =
+          normalizer.keys(
+              new RawIdentity(name.first(), name.last(), null, null, name.company(), null));
+      Optional<String> blocked = prepared.match(keys, name, FUZZY).map(v -> v.record().id());
+      assertThat(blocked).as("%s", name).isEqualTo(exhaustive(crowd, name).map(Candidate::id));
+      matched += blocked.isPresent() ? 1 : 0;
+    }
+    assertThat(matched).isPositive().isLessThan(300);
+  }
+
+  private static Optional<Candidate> exhaustive(NameCompany name) {
+    return exhaustive(CROWD, name);
+  }
+
+  /** The reference: every candidate scored, best by Contact first, then score, then id. */
+  private static Optional<Candidate> exhaustive(List<Candidate> crowd, NameCompany name) {
+    NameCompanySimilarity similarity = new NameCompanySimilarity();
+    return crowd.stream()
+        .filter(
+            c ->
+                MatchThreshold.DEFAULT.accepts(
+                    similarity.score(
+                        name, new NameCompany(c.firstName(), c.lastName(), c.company()))))
+        .min(
+            java.util.Comparator.comparing((Candidate c) -> c.object().equals("Contact") ? 0 : 1)
+                .thenComparing(
+                    c ->
+                        -similarity.score(
+                            name, new NameCompany(c.firstName(), c.lastName(), c.company())))
+                .thenComparing(Candidate::id));
   }
 }

@@ -20,6 +20,7 @@ public final class RecordStore {
   private final Map<String, Map<String, Object>> byId = new HashMap<>();
   // type -> field -> normalised value -> id
   private final Map<String, Map<String, Map<String, String>>> uniqueIndex = new HashMap<>();
+  private final SearchIndex searchIndex = new SearchIndex();
 
   public RecordStore(SchemaCatalog schema) {
     this.schema = schema;
@@ -31,6 +32,7 @@ public final class RecordStore {
     byType.computeIfAbsent(type, t -> new LinkedHashMap<>()).put(id, record);
     byId.put(id, record);
     SObjectSchema s = schemaOf(type);
+    searchIndex.add(s, record);
     for (FieldDef field : s.fields()) {
       Object value = record.get(field.name());
       if (field.unique() && value != null) {
@@ -45,6 +47,7 @@ public final class RecordStore {
     Map<String, Object> old = byId.get(id);
     SObjectSchema s = schemaOf(type);
     if (old != null) {
+      searchIndex.remove(s, old);
       for (FieldDef field : s.fields()) {
         Object value = old.get(field.name());
         if (field.unique() && value != null) {
@@ -76,6 +79,23 @@ public final class RecordStore {
       removed.keySet().forEach(byId::remove);
     }
     uniqueIndex.remove(type);
+    searchIndex.clear(type);
+  }
+
+  /**
+   * The ids of the records of a type that may hold a SOSL term as a whole word in a searchable
+   * field (a superset), or empty when every record must be matched; see {@link SearchIndex}.
+   */
+  public Optional<List<String>> mayHoldWord(String type, String term) {
+    return searchIndex.mayHoldWord(type, term);
+  }
+
+  /**
+   * The ids of the records of a type whose phone fields' digits may contain these digits (a
+   * superset), or empty when every record must be matched.
+   */
+  public Optional<List<String>> mayHoldPhoneDigits(String type, String digits) {
+    return searchIndex.mayHoldPhoneDigits(type, digits);
   }
 
   public int count(String type) {

@@ -11,9 +11,11 @@ import io.leadgate.emulator.soql.RowNode;
 import io.leadgate.emulator.soql.SoqlException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -120,21 +122,47 @@ final class SearchOperation implements SoapOperation {
     String finalTail = tail;
     return org.locked(
         () -> {
-          List<String> ids = new ArrayList<>();
+          // Each record is matched only against the terms the index says it may hold (and the
+          // terms the index cannot narrow), in store order as before.
+          List<Integer> everywhere = new ArrayList<>();
+          Map<String, List<Integer>> termsById = new HashMap<>();
+          for (int i = 0; i < terms.size(); i++) {
+            Optional<List<String>> ids =
+                scope.equals("PHONE")
+                    ? org.store().mayHoldPhoneDigits(schema.name(), digits.get(i))
+                    : org.store().mayHoldWord(schema.name(), terms.get(i));
+            if (ids.isEmpty()) {
+              everywhere.add(i);
+              continue;
+            }
+            for (String id : ids.get()) {
+              termsById.computeIfAbsent(id, k -> new ArrayList<>()).add(i);
+            }
+          }
+          List<Map<String, Object>> hits = new ArrayList<>();
           for (Map<String, Object> record : org.store().all(schema.name())) {
+            List<Integer> candidates = termsById.getOrDefault(record.get("Id"), List.of());
+            if (candidates.isEmpty() && everywhere.isEmpty()) {
+              continue;
+            }
             Object created = record.get("CreatedDate");
             if (created instanceof Instant at && at.isAfter(visibleBefore)) {
               continue;
             }
             boolean hit = false;
-            for (int i = 0; i < patterns.size() && !hit; i++) {
+            for (int k = 0; k < candidates.size() && !hit; k++) {
+              int i = candidates.get(k);
+              hit = matches(schema, record, scope, patterns.get(i), digits.get(i));
+            }
+            for (int k = 0; k < everywhere.size() && !hit; k++) {
+              int i = everywhere.get(k);
               hit = matches(schema, record, scope, patterns.get(i), digits.get(i));
             }
             if (hit) {
-              ids.add((String) record.get("Id"));
+              hits.add(record);
             }
           }
-          if (ids.isEmpty()) {
+          if (hits.isEmpty()) {
             return List.<RowNode>of();
           }
           String soql =
@@ -142,13 +170,10 @@ final class SearchOperation implements SoapOperation {
                   + finalFields
                   + " FROM "
                   + schema.name()
-                  + " WHERE Id IN ('"
-                  + String.join("','", ids)
-                  + "')"
-                  + (finalWhere.isEmpty() ? "" : " AND (" + finalWhere + ")")
+                  + (finalWhere.isEmpty() ? "" : " WHERE " + finalWhere)
                   + (finalTail.isEmpty() ? "" : " " + finalTail);
           try {
-            return new QueryEngine(org.schema()).execute(soql, org.store()).rows();
+            return new QueryEngine(org.schema()).execute(soql, org.store(), hits).rows();
           } catch (SoqlException e) {
             throw new SoapFault(e.exceptionCode(), e.faultType(), e.getMessage());
           }

@@ -71,8 +71,23 @@ public final class QueryEngine {
    */
   public Result execute(String soql, RecordStore store) {
     Plan plan = plan(soql);
+    return execute(plan, store.all(plan.schema.name()), store);
+  }
+
+  /**
+   * Runs a query over the given records of its type only, taken in their order, as if the store
+   * held no others: SOSL's RETURNING clause applied to the records a search found. Must be called
+   * with the org locked.
+   *
+   * @throws SoqlException as Salesforce would fault
+   */
+  public Result execute(String soql, RecordStore store, List<Map<String, Object>> records) {
+    return execute(plan(soql), records, store);
+  }
+
+  private Result execute(Plan plan, List<Map<String, Object>> records, RecordStore store) {
     List<Map<String, Object>> matches = new ArrayList<>();
-    for (Map<String, Object> record : store.all(plan.schema.name())) {
+    for (Map<String, Object> record : records) {
       if (plan.where == null || matches(plan.where, record, store)) {
         matches.add(record);
       }
