@@ -17,6 +17,7 @@ import io.leadgate.testsupport.TopicReader;
 import io.leadgate.testsupport.WithKafkaBroker;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -88,6 +89,7 @@ class DedupServiceIntegrationTest {
     budget.setOpen(true);
     budget.setOpen(TestTenants.ACME_ORG, true);
     budget.setMode("BLUE");
+    budget.setLeaseExpiry(Instant.parse("2099-01-01T00:00:00Z"));
   }
 
   @Test
@@ -298,6 +300,21 @@ class DedupServiceIntegrationTest {
     assertThat(acme.apiCallsInWindow()).isEqualTo(before);
 
     budget.setOpen(true);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> toCreate(captureId), forwarded -> !forwarded.isEmpty());
+  }
+
+  @Test
+  void aLeaseAlreadyExpiredWhenItArrivesIsNotSpent() {
+    budget.setLeaseExpiry(Instant.now().minusSeconds(1));
+    long before = acme.apiCallsInWindow();
+    String captureId = publish(goldenCapture("expired." + UUID.randomUUID() + "@example.com"));
+
+    awaitStatus(captureId, "DEFERRED");
+    assertThat(acme.apiCallsInWindow()).isEqualTo(before);
+
+    budget.setLeaseExpiry(Instant.parse("2099-01-01T00:00:00Z"));
     await()
         .atMost(Duration.ofSeconds(20))
         .until(() -> toCreate(captureId), forwarded -> !forwarded.isEmpty());

@@ -5,10 +5,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,8 +25,9 @@ public final class BudgetServiceDouble implements AutoCloseable {
 
   private final HttpServer server;
   private final AtomicBoolean open = new AtomicBoolean(true);
-  private final java.util.concurrent.atomic.AtomicReference<String> mode =
-      new java.util.concurrent.atomic.AtomicReference<>("BLUE");
+  private final AtomicReference<String> mode = new AtomicReference<>("BLUE");
+  private final AtomicReference<Instant> expiresAt =
+      new AtomicReference<>(Instant.parse("2099-01-01T00:00:00Z"));
   private final List<String> requests = new CopyOnWriteArrayList<>();
   private final java.util.Set<String> closedOrgs =
       java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -62,7 +65,9 @@ public final class BudgetServiceDouble implements AutoCloseable {
                   + (granting ? asked : 0)
                   + ",\"leaseId\":\""
                   + UUID.randomUUID()
-                  + "\",\"expiresAt\":\"2099-01-01T00:00:00Z\",\"mode\":\""
+                  + "\",\"expiresAt\":\""
+                  + expiresAt.get()
+                  + "\",\"mode\":\""
                   + (granting ? mode.get() : "EXHAUSTED")
                   + "\"}";
           byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
@@ -94,6 +99,11 @@ public final class BudgetServiceDouble implements AutoCloseable {
     } else {
       closedOrgs.add(orgId);
     }
+  }
+
+  /** When the leases granted from now on expire (far in the future unless set). */
+  public void setLeaseExpiry(Instant instant) {
+    expiresAt.set(instant);
   }
 
   /** The mode reported with grants: BLUE, or GOLDEN near the cap. */

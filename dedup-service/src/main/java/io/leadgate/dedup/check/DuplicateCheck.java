@@ -169,8 +169,10 @@ public class DuplicateCheck {
       CandidateQuery query = queryFor(captures, org.getValue(), true);
       int needed = callsFor(salesforce.forOrg(org.getKey()), query);
       Allowance allowance = budget.request(org.getKey(), needed, BudgetClient.Purpose.CHECK);
-      if (allowance.granted() < needed) {
-        // A part of a lookup buys nothing: the whole lease goes back, the org's captures wait.
+      if (allowance.granted() < needed || !unexpired(allowance)) {
+        // A part of a lookup buys nothing: the whole lease goes back, the org's captures wait. So
+        // does a lease already expired when it arrives (this clock ahead of budget-service's):
+        // budget-service no longer counts it, so a call made on it could pass the cap.
         budget.report(org.getKey(), allowance, 0);
         deferred.addAll(org.getValue());
         continue;
@@ -227,6 +229,10 @@ public class DuplicateCheck {
                     1.0))
             : Optional.ofNullable(status.match());
     recent.finished(status.captureId(), record);
+  }
+
+  private boolean unexpired(Allowance allowance) {
+    return allowance.expiresAt() != null && clock.instant().isBefore(allowance.expiresAt());
   }
 
   private List<CompletableFuture<?>> checkOrg(
