@@ -3,6 +3,7 @@
 # service's health endpoint as the HTTP ceiling. Starts its own Kafka broker and budget-service.
 # Usage: scripts/bench-budget.sh [threads] [seconds] [orgs]
 # BUDGET_JFR=var/log/budget.jfr records a flight recording of budget-service during the run.
+# BUDGET_JAVA_OPTS="-XX:+UseZGC -Xlog:gc:file=var/log/budget-gc.log" adds JVM options to budget-service.
 # BENCH_READINGS=0 leaves out the usage readings (BudgetUsageFeed) that settle expired leases as
 # production's do: every org then fills its cap within seconds and most decisions grant nothing.
 set -euo pipefail
@@ -20,7 +21,7 @@ cleanup() {
 }
 trap cleanup EXIT
 LEADGATE_SERVICE_TOKEN=bench-service-token BUDGET_PORT=18082 KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:29092 \
-  LEADGATE_TENANTS_FILE=/nonexistent java -Xmx512m \
+  LEADGATE_TENANTS_FILE=/nonexistent java -Xmx512m ${BUDGET_JAVA_OPTS:-} \
   ${BUDGET_JFR:+-XX:StartFlightRecording=filename=$BUDGET_JFR,settings=profile,dumponexit=true} \
   -jar budget-service/target/budget-service-0.1.0-SNAPSHOT-exec.jar > var/log/bench-budget.log 2>&1 &
 pids+=($!)
