@@ -1,7 +1,6 @@
 package io.leadgate.writer;
 
 import io.leadgate.contracts.LeadCleared;
-import io.leadgate.contracts.SalesforceApiUsageObserved;
 import io.leadgate.contracts.Topics;
 import io.leadgate.salesforce.SalesforceClients;
 import io.leadgate.salesforce.SalesforceSettings;
@@ -9,7 +8,7 @@ import io.leadgate.service.budget.BudgetClient;
 import io.leadgate.service.kafka.KafkaListenerFactories;
 import io.leadgate.service.kafka.TopicDeclarations;
 import io.leadgate.service.salesforce.LeadgateSalesforceConfiguration;
-import io.leadgate.service.salesforce.SalesforceUsageMetrics;
+import io.leadgate.service.salesforce.SalesforceUsageReporter;
 import io.leadgate.service.tenant.Tenants;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -86,7 +85,6 @@ class WriterConfiguration {
       WriterProperties properties,
       @Value("${spring.application.name}") String source,
       MeterRegistry meters) {
-    SalesforceUsageMetrics metrics = new SalesforceUsageMetrics(meters, source);
     WriterProperties.SalesforceTimeouts timeouts = properties.salesforce();
     return new SalesforceClients(
         orgId ->
@@ -113,20 +111,7 @@ class WriterConfiguration {
                           properties.personKeyField());
                     }),
         clock,
-        usage -> {
-          metrics.record(usage);
-          kafka.send(
-              Topics.SALESFORCE_API_USAGE.name(),
-              usage.orgId(),
-              new SalesforceApiUsageObserved(
-                  SalesforceApiUsageObserved.VERSION,
-                  usage.orgId(),
-                  usage.used(),
-                  usage.limit(),
-                  source,
-                  clock.instant(),
-                  usage.requestedAt()));
-        });
+        new SalesforceUsageReporter(kafka, meters, source, clock));
   }
 
   @Bean

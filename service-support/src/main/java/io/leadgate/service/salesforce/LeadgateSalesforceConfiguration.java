@@ -1,7 +1,5 @@
 package io.leadgate.service.salesforce;
 
-import io.leadgate.contracts.SalesforceApiUsageObserved;
-import io.leadgate.contracts.Topics;
 import io.leadgate.salesforce.SalesforceClients;
 import io.leadgate.salesforce.SalesforceSettings;
 import io.leadgate.service.tenant.Tenants;
@@ -34,7 +32,6 @@ public class LeadgateSalesforceConfiguration {
       Clock clock,
       @Value("${spring.application.name}") String source,
       MeterRegistry meters) {
-    SalesforceUsageMetrics metrics = new SalesforceUsageMetrics(meters, source);
     return new SalesforceClients(
         orgId ->
             tenants
@@ -47,19 +44,6 @@ public class LeadgateSalesforceConfiguration {
                             tenant.salesforce().clientId(),
                             tenant.salesforce().clientSecret())),
         clock,
-        usage -> {
-          metrics.record(usage);
-          kafka.send(
-              Topics.SALESFORCE_API_USAGE.name(),
-              usage.orgId(),
-              new SalesforceApiUsageObserved(
-                  SalesforceApiUsageObserved.VERSION,
-                  usage.orgId(),
-                  usage.used(),
-                  usage.limit(),
-                  source,
-                  clock.instant(),
-                  usage.requestedAt()));
-        });
+        new SalesforceUsageReporter(kafka, meters, source, clock));
   }
 }
