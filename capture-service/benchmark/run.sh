@@ -8,7 +8,10 @@
 # Connections may be a comma-separated list (e.g. 32,64,128): each count gets its own ceiling,
 # capture and no-id runs, back to back, so every ratio compares runs made under the same load.
 #
-# KAFKA_BOOTSTRAP_SERVERS=host:port uses a running broker instead of an in-process one.
+# The broker is a separate process (scripts/kafka-broker.sh, port 29092, a fresh log dir each run),
+# as in production: a broker inside the service's JVM would share its heap, GC pauses and
+# safepoints, and inflate the service's tail latency. Do not run it next to another benchmark
+# script that uses port 29092. KAFKA_BOOTSTRAP_SERVERS=host:port uses a running broker instead.
 # BENCHMARK_ARGS="--some.property=value ..." passes settings to the service (to try them).
 # BENCHMARK_JAVA_OPTS="..." adds JVM options (e.g. -XX:StartFlightRecording=filename=x.jfr).
 # BENCHMARK_SKIP_INSTALL=1 builds only capture-service, against the modules already installed in
@@ -36,11 +39,28 @@ fi
 ./mvnw -B -q -pl capture-service test-compile dependency:build-classpath \
   -Dmdep.outputFile="$PWD/$out/classpath" -Dmdep.includeScope=test -Dspotless.check.skip=true
 
+broker_started=
+if [ -z "${KAFKA_BOOTSTRAP_SERVERS:-}" ]; then
+  rm -rf "$out/kafka-data"
+  sed "s#^log.dirs=.*#log.dirs=$out/kafka-data#" tools/kafka-broker/server.properties \
+    >"$out/kafka-server.properties"
+  KAFKA_SERVER_PROPERTIES="$out/kafka-server.properties" scripts/kafka-broker.sh start
+  broker_started=1
+  export KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:29092
+fi
+
 classpath="capture-service/target/test-classes:capture-service/target/classes:$(cat "$out/classpath")"
 java -Xms512m -Xmx1g ${BENCHMARK_JAVA_OPTS:-} -cp "$classpath" io.leadgate.capture.benchmark.BenchmarkServer "$port" ${BENCHMARK_ARGS:-} \
   >"$out/server.log" 2>&1 &
 server=$!
-trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true' EXIT
+stop_all() {
+  kill "$server" 2>/dev/null || true
+  wait "$server" 2>/dev/null || true
+  if [ -n "$broker_started" ]; then
+    KAFKA_SERVER_PROPERTIES="$out/kafka-server.properties" scripts/kafka-broker.sh stop
+  fi
+}
+trap stop_all EXIT
 for _ in $(seq 1 180); do
   grep -q '^READY' "$out/server.log" && break
   kill -0 "$server" 2>/dev/null || { cat "$out/server.log"; exit 1; }

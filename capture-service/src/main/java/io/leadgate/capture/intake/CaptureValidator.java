@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -46,6 +48,15 @@ final class CaptureValidator {
           new Text("linkedinUrl", CaptureRequest::linkedinUrl, 255),
           new Text("capturedBy", CaptureRequest::capturedBy, 80));
 
+  /*
+   * A team has a handful of reps, each capturing all day, and Bean Validation's e-mail check is
+   * the costliest rule per capture: a rep address that passed once is not checked again. Bounded,
+   * so a client inventing addresses cannot grow it without limit.
+   */
+  private static final int KNOWN_REPS_LIMIT = 10_000;
+
+  private final Set<String> knownReps = ConcurrentHashMap.newKeySet();
+
   CaptureValidator(Validator validator, IdentityNormalizer identities) {
     this.validator = validator;
     this.identities = identities;
@@ -72,10 +83,14 @@ final class CaptureValidator {
         problems.putIfAbsent(text.field(), "size must be between 0 and " + text.maxLength());
       }
     }
-    if (request.capturedBy() != null) {
-      for (ConstraintViolation<CaptureRequest> violation :
-          validator.validateValue(CaptureRequest.class, "capturedBy", request.capturedBy())) {
+    if (request.capturedBy() != null && !knownReps.contains(request.capturedBy())) {
+      Set<ConstraintViolation<CaptureRequest>> violations =
+          validator.validateValue(CaptureRequest.class, "capturedBy", request.capturedBy());
+      for (ConstraintViolation<CaptureRequest> violation : violations) {
         problems.putIfAbsent("capturedBy", violation.getMessage());
+      }
+      if (violations.isEmpty()) {
+        remember(request.capturedBy());
       }
     }
     request.unknown().keySet().stream()
@@ -125,6 +140,13 @@ final class CaptureValidator {
     problems.forEach((field, message) -> list.add(new FieldProblem(field, message)));
     list.sort(Comparator.comparing(FieldProblem::field));
     return new Outcome(list, personKey);
+  }
+
+  private void remember(String capturedBy) {
+    if (knownReps.size() >= KNOWN_REPS_LIMIT) {
+      knownReps.clear();
+    }
+    knownReps.add(capturedBy);
   }
 
   private static Optional<String> normalized(

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,7 +18,7 @@ public class RateLimiter {
 
   private final TokenBucket.Rate rate;
   private final Clock clock;
-  private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+  private final Map<String, AtomicReference<TokenBucket>> buckets = new ConcurrentHashMap<>();
 
   public RateLimiter(CaptureProperties properties, Clock clock) {
     this.rate =
@@ -32,16 +33,22 @@ public class RateLimiter {
   /** Takes {@code cost} tokens from the caller's bucket or throws {@link RateLimitedException}. */
   public void take(Caller caller, int cost) {
     String key = keyOf(caller);
-    TokenBucket.Decision[] decision = new TokenBucket.Decision[1];
-    buckets.compute(
-        key,
-        (k, bucket) -> {
-          TokenBucket current = bucket == null ? TokenBucket.full(rate, clock.instant()) : bucket;
-          decision[0] = current.take(rate, cost, clock.instant());
-          return decision[0].next();
-        });
-    if (!decision[0].allowed()) {
-      throw new RateLimitedException(decision[0].retryAfter());
+    AtomicReference<TokenBucket> bucket = buckets.get(key);
+    if (bucket == null) {
+      bucket =
+          buckets.computeIfAbsent(
+              key, k -> new AtomicReference<>(TokenBucket.full(rate, clock.instant())));
+    }
+    // Compare-and-set rather than a lock held while deciding: every request of a busy key goes
+    // through here, and a lock holder descheduled on a small machine would stall them all.
+    TokenBucket.Decision decision;
+    TokenBucket current;
+    do {
+      current = bucket.get();
+      decision = current.take(rate, cost, clock.instant());
+    } while (!bucket.compareAndSet(current, decision.next()));
+    if (!decision.allowed()) {
+      throw new RateLimitedException(decision.retryAfter());
     }
   }
 

@@ -12,6 +12,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
 
@@ -34,6 +40,40 @@ class RateLimiterTest {
 
     clock.advance(Duration.ofSeconds(1));
     limiter.take(acme, 1);
+  }
+
+  @Test
+  void concurrentTakersNeverGetMoreTokensThanTheBucketHolds() throws Exception {
+    RateLimiter shared = new RateLimiter(properties(1_000, 1, 2), clock);
+    Caller acme = new Caller.TeamMember(tenant("acme"));
+    AtomicInteger allowed = new AtomicInteger();
+    AtomicInteger refused = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<?>> takers = new ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        takers.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < 500; i++) {
+                    try {
+                      shared.take(acme, 1);
+                      allowed.incrementAndGet();
+                    } catch (RateLimiter.RateLimitedException e) {
+                      refused.incrementAndGet();
+                    }
+                  }
+                }));
+      }
+      for (Future<?> taker : takers) {
+        taker.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    // The clock stands still, so the 1,000 tokens of the full bucket are all there is.
+    assertThat(allowed).hasValue(1_000);
+    assertThat(refused).hasValue(3_000);
   }
 
   @Test
