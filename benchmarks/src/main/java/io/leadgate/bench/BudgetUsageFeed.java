@@ -10,9 +10,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * Usage readings for the allowance benchmark's orgs, as dedup's Salesforce calls would publish
  * them: every org's usage (nothing spent, a limit of {@value #LIMIT}) every {@value #EVERY_MILLIS}
  * ms, each with the moment of its request. They settle the benchmark's leases as production's
- * readings do, once the leases have expired, so every decision grants a lease and the ledger holds
- * as many as 30 s of grants, instead of filling each org's cap in the first seconds and answering
- * nothing but zero grants after.
+ * readings do: a reported lease at the first reading requested after its report (so the ledger
+ * holds a few hundred milliseconds of grants), an unreported one only once it has expired (30 s of
+ * grants), instead of every org's cap filling in the first seconds and nothing granted after.
  *
  * <p>Usage: BudgetUsageFeed bootstrapServers orgs (runs until killed; scripts/bench-budget.sh).
  */

@@ -109,6 +109,59 @@ class BudgetServiceIntegrationTest {
   }
 
   @Test
+  void aBatchOfReportsReturnsWhatEachLeaseLeftUnspent() throws Exception {
+    String org = "00D" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    kafka.send(
+        Topics.SALESFORCE_API_USAGE.name(),
+        org,
+        new SalesforceApiUsageObserved(1, org, 7_400, 15_000, "test", Instant.now()));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> allowance(org, 1, TestTenants.SERVICE_TOKEN).get("granted").asLong() == 1);
+    JsonNode grants =
+        json.readTree(
+                post(
+                        "/api/v1/orgs/" + org + "/allowances/batch",
+                        TestTenants.SERVICE_TOKEN,
+                        "{\"requests\":[{\"calls\":60,\"purpose\":\"CHECK\"},"
+                            + "{\"calls\":39,\"purpose\":\"CHECK\"}]}")
+                    .body())
+            .get("grants");
+    assertThat(allowance(org, 1, TestTenants.SERVICE_TOKEN).get("granted").asLong()).isZero();
+
+    // The first lease spent nothing, the second 9 of its 39; an unknown lease is skipped.
+    HttpResponse<String> reported =
+        post(
+            "/api/v1/orgs/" + org + "/allowances/usage",
+            TestTenants.SERVICE_TOKEN,
+            "{\"reports\":[{\"leaseId\":\""
+                + grants.get(0).get("leaseId").asString()
+                + "\",\"used\":0},{\"leaseId\":\""
+                + grants.get(1).get("leaseId").asString()
+                + "\",\"used\":9},{\"leaseId\":\"unknown\",\"used\":5}]}");
+    assertThat(reported.statusCode()).isEqualTo(204);
+    // 7,500 cap - 7,400 observed - 1 - 9 still outstanding.
+    assertThat(allowance(org, 100, TestTenants.SERVICE_TOKEN).get("granted").asLong())
+        .isEqualTo(90);
+
+    for (String[] bad :
+        new String[][] {
+          {"/usage", "{\"reports\":[]}"},
+          {"/usage", "{\"reports\":[{\"leaseId\":\"x\",\"used\":-1}]}"},
+          {"/usage", "{\"reports\":[{\"used\":1}]}"},
+          {"", "{\"calls\":0,\"purpose\":\"CHECK\"}"},
+          {"", "{\"calls\":1}"},
+          {"/batch", "{\"requests\":[{\"calls\":10001,\"purpose\":\"CHECK\"}]}"}
+        }) {
+      HttpResponse<String> invalid =
+          post("/api/v1/orgs/" + org + "/allowances" + bad[0], TestTenants.SERVICE_TOKEN, bad[1]);
+      assertThat(invalid.statusCode()).as(bad[1]).isEqualTo(400);
+      assertThat(invalid.headers().firstValue("Content-Type"))
+          .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    }
+  }
+
+  @Test
   void anUnreadableUsageRecordGoesToTheDeadLetterTopicAndLaterRecordsStillFlow() throws Exception {
     String org = "00D" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     try (var raw =

@@ -4,9 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -37,7 +39,8 @@ public final class SpendLog {
   private static final Duration BUCKET = Duration.ofMinutes(1);
 
   private final NavigableMap<Instant, Bucket> buckets = new TreeMap<>();
-  private final List<Bucket> dirty = new ArrayList<>();
+  // The ends of the buckets changed since the last drain: a handful a minute, not one per report.
+  private final Set<Instant> dirty = new LinkedHashSet<>();
 
   /** Records a reported lease's calls. */
   public void record(Lease lease) {
@@ -66,7 +69,7 @@ public final class SpendLog {
                         ? a.earliestCall()
                         : b.earliestCall(),
                     a.latestCall().isAfter(b.latestCall()) ? a.latestCall() : b.latestCall()));
-    dirty.add(merged);
+    dirty.add(merged.end());
   }
 
   /** Replaces a bucket with its stored state (restoring at start; the latest state wins). */
@@ -76,12 +79,15 @@ public final class SpendLog {
 
   /** Buckets changed since the last call, to be stored. */
   public List<Bucket> drainDirty() {
-    List<Bucket> changed = new ArrayList<>();
-    for (Bucket bucket : dirty) {
-      changed.add(buckets.getOrDefault(bucket.end(), bucket));
+    List<Bucket> changed = new ArrayList<>(dirty.size());
+    for (Instant end : dirty) {
+      Bucket bucket = buckets.get(end);
+      if (bucket != null) {
+        changed.add(bucket);
+      }
     }
     dirty.clear();
-    return changed.stream().distinct().toList();
+    return changed;
   }
 
   /** Forgets buckets whose calls have all left the window. */

@@ -1,16 +1,13 @@
 package io.leadgate.budget.allowance;
 
+import io.leadgate.budget.allocation.Lease;
 import io.leadgate.budget.allocation.Purpose;
 import io.leadgate.budget.store.RunFence;
 import io.leadgate.contracts.BudgetMode;
 import io.leadgate.service.tenant.Caller;
 import io.leadgate.service.web.BearerAuthenticationFilter;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,28 +32,38 @@ class AllowanceController {
     this.fence = fence;
   }
 
-  record AllowanceRequest(@Min(1) @Max(10_000) long calls, @NotNull Purpose purpose) {}
+  // The bodies are checked here instead of by Bean Validation: these endpoints answer every
+  // Salesforce call dedup and writer make, and a validator walk per element cost more than the
+  // decision itself (flight recording, see README "Allowance throughput").
+  record AllowanceRequest(long calls, Purpose purpose) {}
 
   record AllowanceGranted(long granted, String leaseId, Instant expiresAt, BudgetMode mode) {}
 
-  record UsageReport(@Min(0) long used) {}
+  record UsageReport(long used) {}
 
   /** Several allowances in one HTTP call: each is its own decision with its own lease. */
-  record AllowanceBatch(
-      @NotNull @Size(min = 1, max = 100) List<@Valid @NotNull AllowanceRequest> requests) {}
+  record AllowanceBatch(List<AllowanceRequest> requests) {}
 
   record AllowancesGranted(List<AllowanceGranted> grants) {}
+
+  /** One lease's report in a batch of reports. */
+  record LeaseUsage(String leaseId, long used) {}
+
+  /** Several leases' reports in one HTTP call, as {@link #report} each. */
+  record UsageReports(List<LeaseUsage> reports) {}
+
+  static final int MAX_CALLS = 10_000;
+  static final int MAX_BATCH = 100;
 
   @PostMapping("/allowances")
   AllowanceGranted request(
       @PathVariable String orgId,
-      @Valid @RequestBody AllowanceRequest request,
+      @RequestBody AllowanceRequest request,
       @RequestAttribute(BearerAuthenticationFilter.CALLER) Caller caller) {
     requireService(caller);
+    check(request, "");
     requireActive();
-    BudgetLedger.Grant grant = ledger.request(orgId, request.calls(), request.purpose());
-    return new AllowanceGranted(
-        grant.lease().granted(), grant.lease().leaseId(), grant.lease().expiresAt(), grant.mode());
+    return granted(ledger.request(orgId, request.calls(), request.purpose()));
   }
 
   /**
@@ -67,24 +74,24 @@ class AllowanceController {
   @PostMapping("/allowances/batch")
   AllowancesGranted requestAll(
       @PathVariable String orgId,
-      @Valid @RequestBody AllowanceBatch batch,
+      @RequestBody AllowanceBatch batch,
       @RequestAttribute(BearerAuthenticationFilter.CALLER) Caller caller) {
     requireService(caller);
+    List<AllowanceRequest> requests = batch.requests();
+    checkSize(requests, "requests");
+    BudgetLedger.Ask[] asks = new BudgetLedger.Ask[requests.size()];
+    for (int i = 0; i < asks.length; i++) {
+      AllowanceRequest request = requests.get(i);
+      check(request, "requests[" + i + "].");
+      asks[i] = new BudgetLedger.Ask(request.calls(), request.purpose());
+    }
     requireActive();
-    List<BudgetLedger.Ask> asks =
-        batch.requests().stream()
-            .map(request -> new BudgetLedger.Ask(request.calls(), request.purpose()))
-            .toList();
-    return new AllowancesGranted(
-        ledger.requestAll(orgId, asks).stream()
-            .map(
-                grant ->
-                    new AllowanceGranted(
-                        grant.lease().granted(),
-                        grant.lease().leaseId(),
-                        grant.lease().expiresAt(),
-                        grant.mode()))
-            .toList());
+    BudgetLedger.Grant[] grants = ledger.requestAll(orgId, asks);
+    AllowanceGranted[] answers = new AllowanceGranted[grants.length];
+    for (int i = 0; i < grants.length; i++) {
+      answers[i] = granted(grants[i]);
+    }
+    return new AllowancesGranted(Arrays.asList(answers));
   }
 
   @PostMapping("/allowances/{leaseId}/usage")
@@ -92,10 +99,72 @@ class AllowanceController {
   void report(
       @PathVariable String orgId,
       @PathVariable String leaseId,
-      @Valid @RequestBody UsageReport report,
+      @RequestBody UsageReport report,
       @RequestAttribute(BearerAuthenticationFilter.CALLER) Caller caller) {
     requireService(caller);
+    checkUsed(report.used(), "used");
     ledger.report(orgId, leaseId, report.used());
+  }
+
+  /**
+   * The same reports as {@link #report}, under one hold of the org's lock: a caller that took a
+   * batch of allowances returns them in one round trip. Unknown or already reported leases are
+   * skipped, as one by one.
+   */
+  @PostMapping("/allowances/usage")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void reportAll(
+      @PathVariable String orgId,
+      @RequestBody UsageReports batch,
+      @RequestAttribute(BearerAuthenticationFilter.CALLER) Caller caller) {
+    requireService(caller);
+    List<LeaseUsage> reports = batch.reports();
+    checkSize(reports, "reports");
+    String[] leaseIds = new String[reports.size()];
+    long[] used = new long[reports.size()];
+    for (int i = 0; i < leaseIds.length; i++) {
+      LeaseUsage report = reports.get(i);
+      if (report == null || report.leaseId() == null || report.leaseId().isBlank()) {
+        throw invalid("reports[" + i + "].leaseId: must not be blank");
+      }
+      checkUsed(report.used(), "reports[" + i + "].used");
+      leaseIds[i] = report.leaseId();
+      used[i] = report.used();
+    }
+    ledger.reportAll(orgId, leaseIds, used);
+  }
+
+  private static AllowanceGranted granted(BudgetLedger.Grant grant) {
+    Lease lease = grant.lease();
+    return new AllowanceGranted(lease.granted(), lease.leaseId(), lease.expiresAt(), grant.mode());
+  }
+
+  private static void check(AllowanceRequest request, String at) {
+    if (request == null) {
+      throw invalid(at.isEmpty() ? "a request body is required" : at + " must not be null");
+    }
+    if (request.calls() < 1 || request.calls() > MAX_CALLS) {
+      throw invalid(at + "calls: must be between 1 and " + MAX_CALLS);
+    }
+    if (request.purpose() == null) {
+      throw invalid(at + "purpose: must be CHECK or CREATE");
+    }
+  }
+
+  private static void checkSize(List<?> list, String name) {
+    if (list == null || list.isEmpty() || list.size() > MAX_BATCH) {
+      throw invalid(name + ": between 1 and " + MAX_BATCH + " entries");
+    }
+  }
+
+  private static void checkUsed(long used, String name) {
+    if (used < 0) {
+      throw invalid(name + ": must be at least 0");
+    }
+  }
+
+  private static ResponseStatusException invalid(String detail) {
+    return new ResponseStatusException(HttpStatus.BAD_REQUEST, detail);
   }
 
   /** Only one run grants (see {@link RunFence}); callers treat 503 as nothing granted. */

@@ -14,7 +14,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,50 +82,70 @@ public class BudgetLedger {
   }
 
   /** Decides each ask in turn, as {@link #request} would, holding the org's lock once. */
-  public List<Grant> requestAll(String orgId, List<Ask> asks) {
-    List<Grant> grants = new ArrayList<>(asks.size());
+  public Grant[] requestAll(String orgId, Ask[] asks) {
+    String[] leaseIds = new String[asks.length];
+    for (int i = 0; i < asks.length; i++) {
+      leaseIds[i] = leaseId();
+    }
+    Grant[] grants = new Grant[asks.length];
     Entry entry = entry(orgId);
     synchronized (entry) {
-      for (Ask ask : asks) {
-        grants.add(request(entry, orgId, ask.calls(), ask.purpose()));
+      for (int i = 0; i < asks.length; i++) {
+        grants[i] = decide(entry, orgId, asks[i].calls(), asks[i].purpose(), leaseIds[i]);
       }
     }
     return grants;
   }
 
   public Grant request(String orgId, long calls, Purpose purpose) {
-    return request(entry(orgId), orgId, calls, purpose);
+    String leaseId = leaseId();
+    Entry entry = entry(orgId);
+    synchronized (entry) {
+      return decide(entry, orgId, calls, purpose, leaseId);
+    }
   }
 
-  private Grant request(Entry entry, String orgId, long calls, Purpose purpose) {
-    String leaseId = leaseId();
-    Lease[] lease = new Lease[1];
-    BudgetMode mode =
-        update(
-            entry,
-            orgId,
-            (account, now) ->
-                lease[0] =
-                    account.request(calls, purpose, leaseId, now, properties.leaseDuration()));
-    if (lease[0].granted() > 0) {
-      counter(entry.granted, orgId, purpose, meters::granted).increment(lease[0].granted());
+  /** One decision; the caller holds the entry's lock. Allocates the lease and little else. */
+  private Grant decide(Entry entry, String orgId, long calls, Purpose purpose, String leaseId) {
+    Instant now = clock.instant();
+    BudgetMode before = entry.account.budget(now).mode(now);
+    Lease lease = entry.account.request(calls, purpose, leaseId, now, properties.leaseDuration());
+    BudgetMode after = published(entry, orgId, before, now);
+    if (lease.granted() > 0) {
+      counter(entry.granted, orgId, purpose, meters::granted).increment(lease.granted());
     }
-    return new Grant(lease[0], mode);
+    return new Grant(lease, after);
   }
 
   public void report(String orgId, String leaseId, long used) {
     Entry entry = entry(orgId);
-    update(
-        entry,
-        orgId,
-        (account, now) -> {
-          Lease reported = account.report(leaseId, used, now);
-          if (reported != null) {
-            counter(entry.spent, orgId, reported.purpose(), meters::spent)
-                .increment(reported.reportedUsed());
-          }
-          return reported;
-        });
+    synchronized (entry) {
+      Instant now = clock.instant();
+      BudgetMode before = entry.account.budget(now).mode(now);
+      reportHeld(entry, orgId, leaseId, used, now);
+      published(entry, orgId, before, now);
+    }
+  }
+
+  /** Reports of several leases of one org, as {@link #report} each, holding its lock once. */
+  public void reportAll(String orgId, String[] leaseIds, long[] used) {
+    Entry entry = entry(orgId);
+    synchronized (entry) {
+      Instant now = clock.instant();
+      BudgetMode before = entry.account.budget(now).mode(now);
+      for (int i = 0; i < leaseIds.length; i++) {
+        reportHeld(entry, orgId, leaseIds[i], used[i], now);
+      }
+      published(entry, orgId, before, now);
+    }
+  }
+
+  private void reportHeld(Entry entry, String orgId, String leaseId, long used, Instant now) {
+    Lease reported = entry.account.report(leaseId, used, now);
+    if (reported != null) {
+      counter(entry.spent, orgId, reported.purpose(), meters::spent)
+          .increment(reported.reportedUsed());
+    }
   }
 
   /**
@@ -263,14 +282,19 @@ public class BudgetLedger {
       Instant now = clock.instant();
       BudgetMode modeBefore = entry.account.budget(now).mode(now);
       change.apply(entry.account, now);
-      OrgBudget after = entry.account.budget(now);
-      BudgetMode modeAfter = after.mode(now);
-      if (modeBefore != modeAfter) {
-        log.info("Org {} budget mode {} -> {}", orgId, modeBefore, modeAfter);
-        publish(after, modeAfter, now);
-      }
-      return modeAfter;
+      return published(entry, orgId, modeBefore, now);
     }
+  }
+
+  /** The org's mode after a change, published if it differs from the one before; lock held. */
+  private BudgetMode published(Entry entry, String orgId, BudgetMode modeBefore, Instant now) {
+    OrgBudget after = entry.account.budget(now);
+    BudgetMode modeAfter = after.mode(now);
+    if (modeBefore != modeAfter) {
+      log.info("Org {} budget mode {} -> {}", orgId, modeBefore, modeAfter);
+      publish(after, modeAfter, now);
+    }
+    return modeAfter;
   }
 
   private void publish(OrgBudget budget, BudgetMode mode, Instant now) {
