@@ -12,6 +12,11 @@ lib=$home/lib
 cluster_id=TGVhZGdhdGVMb2NhbEthZg
 # Another broker configuration (e.g. its own log.dirs) may be given, as the system benchmark does.
 config=${KAFKA_SERVER_PROPERTIES:-tools/kafka-broker/server.properties}
+# The port is the configuration's; a broker on other ports (capture-service/benchmark/run.sh) keeps
+# its own pid and log files (KAFKA_PID_FILE, KAFKA_LOG), so it can run next to the usual one.
+port=$(sed -n 's#^listeners=PLAINTEXT://[^:]*:\([0-9]*\).*#\1#p' "$config")
+pidfile=${KAFKA_PID_FILE:-$home/pid}
+logfile=${KAFKA_LOG:-var/log/kafka.log}
 mkdir -p "$home" var/log
 
 if [ ! -f "$lib/.complete" ]; then
@@ -30,10 +35,10 @@ format() {
 
 wait_for_port() {
   for _ in $(seq 1 120); do
-    if (exec 3<>/dev/tcp/127.0.0.1/29092) 2>/dev/null; then return 0; fi
+    if (exec 3<>/dev/tcp/127.0.0.1/"$port") 2>/dev/null; then return 0; fi
     sleep 0.5
   done
-  echo "Kafka did not open port 29092; see var/log/kafka.log" >&2
+  echo "Kafka did not open port $port; see $logfile" >&2
   return 1
 }
 
@@ -45,13 +50,13 @@ case "${1:-start}" in
   start)
     format
     java "${java_opts[@]}" -cp "$lib/*" kafka.Kafka "$config" \
-      > var/log/kafka.log 2>&1 &
-    echo $! > "$home/pid"
+      > "$logfile" 2>&1 &
+    echo $! > "$pidfile"
     wait_for_port
-    echo "Kafka broker up at 127.0.0.1:29092 (pid $(cat "$home/pid"), log var/log/kafka.log)"
+    echo "Kafka broker up at 127.0.0.1:$port (pid $(cat "$pidfile"), log $logfile)"
     ;;
   stop)
-    if [ -f "$home/pid" ]; then kill "$(cat "$home/pid")" 2>/dev/null || true; rm -f "$home/pid"; fi
+    if [ -f "$pidfile" ]; then kill "$(cat "$pidfile")" 2>/dev/null || true; rm -f "$pidfile"; fi
     ;;
   *)
     echo "usage: $0 [start|stop|run]" >&2; exit 2 ;;

@@ -8,10 +8,11 @@
 # Connections may be a comma-separated list (e.g. 32,64,128): each count gets its own ceiling,
 # capture and no-id runs, back to back, so every ratio compares runs made under the same load.
 #
-# The broker is a separate process (scripts/kafka-broker.sh, port 29092, a fresh log dir each run),
-# as in production: a broker inside the service's JVM would share its heap, GC pauses and
-# safepoints, and inflate the service's tail latency. Do not run it next to another benchmark
-# script that uses port 29092. KAFKA_BOOTSTRAP_SERVERS=host:port uses a running broker instead.
+# The broker is a separate process (scripts/kafka-broker.sh on ports 29192/29193, a fresh log dir
+# each run, its own pid file), as in production: a broker inside the service's JVM would share its
+# heap, GC pauses and safepoints, and inflate the service's tail latency. Its own ports keep it
+# apart from the other scripts' broker on 29092. KAFKA_BOOTSTRAP_SERVERS=host:port uses a running
+# broker instead.
 # BENCHMARK_ARGS="--some.property=value ..." passes settings to the service (to try them).
 # BENCHMARK_JAVA_OPTS="..." adds JVM options (e.g. -XX:StartFlightRecording=filename=x.jfr).
 # BENCHMARK_SKIP_INSTALL=1 builds only capture-service, against the modules already installed in
@@ -42,11 +43,15 @@ fi
 broker_started=
 if [ -z "${KAFKA_BOOTSTRAP_SERVERS:-}" ]; then
   rm -rf "$out/kafka-data"
-  sed "s#^log.dirs=.*#log.dirs=$out/kafka-data#" tools/kafka-broker/server.properties \
-    >"$out/kafka-server.properties"
-  KAFKA_SERVER_PROPERTIES="$out/kafka-server.properties" scripts/kafka-broker.sh start
+  sed -e "s#^log.dirs=.*#log.dirs=$out/kafka-data#" -e 's#:29092#:29192#g' -e 's#:29093#:29193#g' \
+    tools/kafka-broker/server.properties >"$out/kafka-server.properties"
+  broker() {
+    KAFKA_SERVER_PROPERTIES="$out/kafka-server.properties" KAFKA_PID_FILE="$out/kafka.pid" \
+      KAFKA_LOG="$out/kafka.log" scripts/kafka-broker.sh "$1"
+  }
+  broker start
   broker_started=1
-  export KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:29092
+  export KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:29192
 fi
 
 classpath="capture-service/target/test-classes:capture-service/target/classes:$(cat "$out/classpath")"
@@ -57,7 +62,7 @@ stop_all() {
   kill "$server" 2>/dev/null || true
   wait "$server" 2>/dev/null || true
   if [ -n "$broker_started" ]; then
-    KAFKA_SERVER_PROPERTIES="$out/kafka-server.properties" scripts/kafka-broker.sh stop
+    broker stop
   fi
 }
 trap stop_all EXIT
