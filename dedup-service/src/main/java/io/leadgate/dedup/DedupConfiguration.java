@@ -3,6 +3,7 @@ package io.leadgate.dedup;
 import io.leadgate.contracts.LeadCaptured;
 import io.leadgate.contracts.LeadStatusChanged;
 import io.leadgate.contracts.Topics;
+import io.leadgate.dedup.matching.FuzzyCandidates;
 import io.leadgate.dedup.recent.RecentRecords;
 import io.leadgate.service.budget.BudgetClient;
 import io.leadgate.service.kafka.KafkaListenerFactories;
@@ -76,6 +77,11 @@ class DedupConfiguration {
   @Bean
   RecentRecords recentRecords(DedupProperties properties, Clock clock) {
     return new RecentRecords(properties.recentCapacity(), properties.recentTtl(), clock);
+  }
+
+  @Bean
+  FuzzyCandidates fuzzyCandidates(DedupProperties properties, Clock clock) {
+    return new FuzzyCandidates(properties.fuzzyCacheCapacity(), properties.fuzzyCacheTtl(), clock);
   }
 
   @Bean

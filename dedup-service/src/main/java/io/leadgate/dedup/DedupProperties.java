@@ -24,6 +24,10 @@ import org.springframework.validation.annotation.Validated;
  * @param inFlightWait how long a capture waits for another capture of the same person that is on
  *     its way to creation, before it is sent on anyway (the writer's unique person key still
  *     prevents a second record)
+ * @param fuzzyCacheTtl how long the candidates of a last name searched for fuzzy matching answer
+ *     later batches without a search (records created in Salesforce by others meanwhile are missed
+ *     that long; SOSL's own index lags by minutes)
+ * @param fuzzyCacheCapacity how many such candidates are held, over all orgs
  */
 @ConfigurationProperties("leadgate.dedup")
 @Validated
@@ -36,7 +40,9 @@ public record DedupProperties(
     @DecimalMin("0.5") @DecimalMax("1.0") double fuzzyThreshold,
     @NotNull Duration recentTtl,
     @Min(100) int recentCapacity,
-    @NotNull Duration inFlightWait) {
+    @NotNull Duration inFlightWait,
+    @NotNull Duration fuzzyCacheTtl,
+    @Min(0) int fuzzyCacheCapacity) {
 
   /** How candidates are looked up in Salesforce. */
   public enum Lookup {

@@ -1,6 +1,8 @@
 package io.leadgate.bench.system;
 
+import io.leadgate.dedup.matching.BatchLookup;
 import io.leadgate.dedup.matching.DuplicateMatcher;
+import io.leadgate.dedup.matching.FuzzyCandidates;
 import io.leadgate.dedup.matching.Verdict;
 import io.leadgate.emulator.EmulatedOrg;
 import io.leadgate.emulator.EmulatorConfig;
@@ -18,9 +20,12 @@ import io.leadgate.identity.RawIdentity;
 import io.leadgate.salesforce.Candidate;
 import io.leadgate.salesforce.CandidateQuery;
 import io.leadgate.salesforce.CandidateResult;
+import io.leadgate.salesforce.CreateOutcome;
 import io.leadgate.salesforce.NewRecord;
 import io.leadgate.salesforce.SalesforceClient;
 import io.leadgate.salesforce.SalesforceSettings;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -31,13 +36,17 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Where one dedup batch spends its time, without Kafka: one org of the system benchmark's people
- * (same Datafaker seed) in an in-process emulator, batches of the system benchmark's captures (30%
- * seeded duplicates, 5% repeats), each looked up with the production client's SOSL search and
- * matched with the production matcher (fuzzy name+company on, as in BLUE mode); new people are
- * created, so the org grows as in a real run. Prints, per phase, the median and p90 per batch, and
- * checks every verdict against an exhaustive reference that scores each capture against every
- * candidate, so a faster matcher cannot quietly change an answer.
+ * Where one dedup batch spends its time, without Kafka, before and after remembering fuzzy
+ * candidates, side by side on the same org state: one org of the system benchmark's people (same
+ * Datafaker seed) in an in-process emulator, batches of the system benchmark's captures (30% seeded
+ * duplicates, 5% repeats). Each batch is looked up twice with the production client's SOSL search:
+ * "before" searches every last name of the batch and matches all it returns; "after" is
+ * production's {@link BatchLookup}, which searches the exact keys and only the last names {@link
+ * FuzzyCandidates} does not hold yet. New people are created (and reported to the memory as dedup's
+ * status feed would), so the org grows as in a real run. Prints calls per capture and, per phase,
+ * the median and p90 per batch, and compares every verdict of "after" with "before"; a difference
+ * is checked against an exhaustive reference that scores the capture against every candidate
+ * "before" found.
  *
  * <p>Usage: {@code DedupBatchProfile [seeded] [batches] [batch-size]}
  */
@@ -77,40 +86,70 @@ public final class DedupBatchProfile {
               SalesforceSettings.of(org.orgId(), emulator.baseUrl(), org.clientId(), "secret"),
               usage -> {})) {
         int n = Math.min(batches, plan.size() / batchSize);
+        FuzzyCandidates known =
+            new FuzzyCandidates(200_000, Duration.ofMinutes(5), Clock.systemUTC());
         double[] search = new double[n];
         double[] match = new double[n];
-        double[] reference = new double[n];
         double[] candidates = new double[n];
+        double[] calls = new double[n];
+        double[] oldSearch = new double[n];
+        double[] oldMatch = new double[n];
+        double[] oldCandidates = new double[n];
+        double[] oldCalls = new double[n];
+        double[] remembered = new double[n];
         int wrong = 0;
+        int oldWrong = 0;
         int differ = 0;
-        long calls = 0;
+        int differReference = 0;
         for (int b = 0; b < n; b++) {
           List<Workload.Planned> batch = plan.subList(b * batchSize, (b + 1) * batchSize);
+          // Before: every last name of the batch searched again, all candidates matched.
           long t0 = System.nanoTime();
-          CandidateResult result = client.searchCandidates(query(batch));
+          CandidateResult full = client.searchCandidates(query(batch));
           long t1 = System.nanoTime();
-          calls += result.calls();
-          List<Optional<Verdict>> verdicts = new ArrayList<>();
-          DuplicateMatcher.Prepared prepared = matcher.prepare(result.candidates());
+          DuplicateMatcher.Prepared prepared = matcher.prepare(full.candidates());
+          List<Optional<Verdict>> before = new ArrayList<>();
           for (Workload.Planned p : batch) {
-            verdicts.add(
-                prepared.match(keys(p.person()), name(p.person()), Optional.of(THRESHOLD)));
+            before.add(prepared.match(keys(p.person()), name(p.person()), Optional.of(THRESHOLD)));
           }
           long t2 = System.nanoTime();
-          for (int i = 0; i < batch.size(); i++) {
-            Workload.Planned p = batch.get(i);
-            Optional<Verdict> exhaustive =
-                exhaustive(prepared, similarity, result.candidates(), p.person());
-            if (!sameRecord(exhaustive, verdicts.get(i))) {
-              differ++;
-            }
+          // After (production): exact keys and the last names not remembered yet.
+          List<BatchLookup.Capture> captures = new ArrayList<>();
+          for (Workload.Planned p : batch) {
+            captures.add(new BatchLookup.Capture(keys(p.person()), name(p.person())));
           }
           long t3 = System.nanoTime();
-          search[b] = (t1 - t0) / 1e6;
-          match[b] = (t2 - t1) / 1e6;
-          reference[b] = (t3 - t2) / 1e6;
+          BatchLookup lookup = BatchLookup.plan("org", captures, true, known);
+          java.time.Instant searchedAt = java.time.Instant.now();
+          CandidateResult result = client.searchCandidates(lookup.query());
+          long t4 = System.nanoTime();
+          BatchLookup.Matches matches = lookup.complete(result, searchedAt, matcher);
+          List<Optional<Verdict>> verdicts = new ArrayList<>();
+          for (BatchLookup.Capture capture : captures) {
+            verdicts.add(matches.match(capture, Optional.of(THRESHOLD)));
+          }
+          long t5 = System.nanoTime();
+          for (int i = 0; i < batch.size(); i++) {
+            if (!sameRecord(before.get(i), verdicts.get(i))) {
+              differ++;
+              Optional<Verdict> exhaustive =
+                  exhaustive(prepared, similarity, full.candidates(), batch.get(i).person());
+              if (!sameRecord(exhaustive, verdicts.get(i))) {
+                differReference++;
+              }
+            }
+          }
+          search[b] = (t4 - t3) / 1e6;
+          match[b] = (t5 - t4) / 1e6;
           candidates[b] = result.candidates().size();
+          calls[b] = result.calls();
+          remembered[b] = lookup.rememberedNames();
+          oldSearch[b] = (t1 - t0) / 1e6;
+          oldMatch[b] = (t2 - t1) / 1e6;
+          oldCandidates[b] = full.candidates().size();
+          oldCalls[b] = full.calls();
           Map<String, NewRecord> creates = new LinkedHashMap<>();
+          Map<String, String> captureOf = new LinkedHashMap<>();
           for (int i = 0; i < batch.size(); i++) {
             Workload.Planned p = batch.get(i);
             boolean found = verdicts.get(i).isPresent();
@@ -118,36 +157,71 @@ public final class DedupBatchProfile {
                 && !(p.kind() == Workload.Kind.REPEAT && creates.containsKey(personKey(p)))) {
               wrong++;
             }
-            if (!found) {
-              creates.putIfAbsent(
-                  personKey(p), new NewRecord("Lead", toStrings(fields(p.person(), true))));
+            if (before.get(i).isPresent() != (p.kind() != Workload.Kind.NEW)
+                && !(p.kind() == Workload.Kind.REPEAT && creates.containsKey(personKey(p)))) {
+              oldWrong++;
+            }
+            if (!found && !creates.containsKey(personKey(p))) {
+              creates.put(personKey(p), new NewRecord("Lead", toStrings(fields(p.person(), true))));
+              String captureId = "c" + b + "-" + i;
+              captureOf.put(personKey(p), captureId);
+              known.sentToCreate(
+                  captureId,
+                  "org",
+                  matcher.fuzzyCandidate(
+                      new Candidate(
+                          "Lead",
+                          null,
+                          p.person().firstName(),
+                          p.person().lastName(),
+                          p.person().email(),
+                          p.person().phone(),
+                          p.person().company(),
+                          p.person().linkedinUrl(),
+                          null,
+                          null)));
             }
           }
+          List<String> order = new ArrayList<>(creates.keySet());
           List<NewRecord> toCreate = new ArrayList<>(creates.values());
           for (int c = 0; c < toCreate.size(); c += SalesforceClient.MAX_CREATE_BATCH) {
-            client.create(
-                toCreate.subList(
-                    c, Math.min(toCreate.size(), c + SalesforceClient.MAX_CREATE_BATCH)));
+            int to = Math.min(toCreate.size(), c + SalesforceClient.MAX_CREATE_BATCH);
+            List<CreateOutcome> outcomes = client.create(toCreate.subList(c, to));
+            for (int k = 0; k < outcomes.size(); k++) {
+              if (outcomes.get(k) instanceof CreateOutcome.Created created) {
+                known.finished(captureOf.get(order.get(c + k)), Optional.of(created.id()));
+              }
+            }
           }
         }
         System.out.printf(
-            "dedup batch profile: 1 org, %,d seeded, %d batches of %d (org grows to %,d records),"
-                + " %.3f search calls per capture%n",
-            seededCount,
-            n,
-            batchSize,
-            org.records("Lead").size() + org.records("Contact").size(),
-            (double) calls / (n * batchSize));
-        System.out.printf("%-34s %10s %10s %10s%n", "per batch", "median", "p90", "last");
-        row("candidates returned", candidates);
-        row("SOSL search, ms (client+emulator)", search);
-        row("matching, ms (production)", match);
-        row("matching, ms (exhaustive reference)", reference);
+            "dedup batch profile: 1 org, %,d seeded, %d batches of %d (org grows to %,d records)%n",
+            seededCount, n, batchSize, org.records("Lead").size() + org.records("Contact").size());
         System.out.printf(
-            "verdicts: %d wrong against the plan, %d differing from the exhaustive reference%n",
-            wrong, differ);
+            "search calls per capture: before %.4f, after %.4f%n",
+            sum(oldCalls) / (n * batchSize), sum(calls) / (n * batchSize));
+        System.out.printf("%-44s %10s %10s %10s%n", "per batch", "median", "p90", "last");
+        row("before: candidates returned", oldCandidates);
+        row("before: SOSL search, ms (client+emulator)", oldSearch);
+        row("before: matching, ms", oldMatch);
+        row("after: last names answered from memory", remembered);
+        row("after: candidates returned", candidates);
+        row("after: SOSL search, ms (client+emulator)", search);
+        row("after: matching, ms (incl. remembering)", match);
+        System.out.printf(
+            "verdicts: wrong against the plan: before %d, after %d; after differing from before %d"
+                + " (of which also from the exhaustive reference over before's candidates: %d)%n",
+            oldWrong, wrong, differ, differReference);
       }
     }
+  }
+
+  private static double sum(double[] values) {
+    double total = 0;
+    for (double v : values) {
+      total += v;
+    }
+    return total;
   }
 
   /** Exact keys as the production matcher; else the best fuzzy score over every candidate. */

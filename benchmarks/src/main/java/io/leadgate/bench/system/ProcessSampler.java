@@ -44,8 +44,12 @@ final class ProcessSampler implements AutoCloseable {
   private final Admin admin;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-  private final Map<String, String> groupTopics =
-      Map.of("dedup-service", "leads.captured", "writer-service", "leads.to-create");
+  // Report label -> the consumer group and its topic. A @KafkaListener's id is its group id
+  // (Spring Kafka's idIsGroup), so the groups are the listener ids, not spring.kafka's group-id.
+  private final Map<String, Map.Entry<String, String>> groupTopics =
+      Map.of(
+          "dedup-service", Map.entry("dedup-captured", "leads.captured"),
+          "writer-service", Map.entry("writer-to-create", "leads.to-create"));
 
   private Thread thread;
   private volatile boolean running;
@@ -170,11 +174,12 @@ final class ProcessSampler implements AutoCloseable {
     }
   }
 
-  private java.util.Optional<Long> lag(String group) {
+  private java.util.Optional<Long> lag(String label) {
     try {
+      String group = groupTopics.get(label).getKey();
+      String topic = groupTopics.get(label).getValue();
       Map<TopicPartition, OffsetAndMetadata> committed =
           admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-      String topic = groupTopics.get(group);
       Map<TopicPartition, OffsetSpec> latest =
           committed.keySet().stream()
               .filter(tp -> tp.topic().equals(topic))

@@ -7,11 +7,10 @@ import io.leadgate.capture.CaptureProperties;
 import io.leadgate.contracts.RecordTarget;
 import io.leadgate.service.tenant.Caller;
 import io.leadgate.service.tenant.Tenant;
+import io.leadgate.testsupport.SettableClock;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -23,7 +22,7 @@ import org.springframework.util.unit.DataSize;
 
 class RateLimiterTest {
 
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+  private final SettableClock clock = new SettableClock(Instant.parse("2026-01-01T00:00:00Z"));
   private final RateLimiter limiter = new RateLimiter(properties(3, 1, 2), clock);
 
   @Test
@@ -105,32 +104,5 @@ class RateLimiterTest {
         team + "-admin",
         RecordTarget.LEAD,
         new Tenant.SalesforceOrg(URI.create("http://127.0.0.1:1"), "c", "s"));
-  }
-
-  private static final class MutableClock extends Clock {
-    private Instant now;
-
-    MutableClock(Instant now) {
-      this.now = now;
-    }
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

@@ -11,7 +11,9 @@ import io.leadgate.contracts.MatchedRecord;
 import io.leadgate.contracts.OwnerCollisionDetected;
 import io.leadgate.contracts.Topics;
 import io.leadgate.dedup.DedupProperties;
+import io.leadgate.dedup.matching.BatchLookup;
 import io.leadgate.dedup.matching.DuplicateMatcher;
+import io.leadgate.dedup.matching.FuzzyCandidates;
 import io.leadgate.dedup.matching.Verdict;
 import io.leadgate.dedup.recent.RecentRecords;
 import io.leadgate.identity.IdentityKeys;
@@ -20,6 +22,7 @@ import io.leadgate.identity.IdentityPolicy;
 import io.leadgate.identity.MatchThreshold;
 import io.leadgate.identity.NameCompany;
 import io.leadgate.identity.RawIdentity;
+import io.leadgate.salesforce.Candidate;
 import io.leadgate.salesforce.CandidateQuery;
 import io.leadgate.salesforce.CandidateResult;
 import io.leadgate.salesforce.SalesforceClient;
@@ -68,6 +71,7 @@ public class DuplicateCheck {
   private final IdentityNormalizer normalizer;
   private final DuplicateMatcher matcher;
   private final RecentRecords recent;
+  private final FuzzyCandidates fuzzyCandidates;
   private final DedupProperties properties;
   private final Clock clock;
   private final MeterRegistry meters;
@@ -78,6 +82,7 @@ public class DuplicateCheck {
       BudgetClient budget,
       KafkaTemplate<String, Object> kafka,
       RecentRecords recent,
+      FuzzyCandidates fuzzyCandidates,
       DedupProperties properties,
       Clock clock,
       MeterRegistry meters,
@@ -88,6 +93,7 @@ public class DuplicateCheck {
     this.budget = budget;
     this.kafka = kafka;
     this.recent = recent;
+    this.fuzzyCandidates = fuzzyCandidates;
     this.properties = properties;
     this.clock = clock;
     this.normalizer =
@@ -166,8 +172,9 @@ public class DuplicateCheck {
     }
     Set<Integer> deferred = new java.util.TreeSet<>();
     for (Map.Entry<String, List<Integer>> org : toLookUp.entrySet()) {
-      CandidateQuery query = queryFor(captures, org.getValue(), true);
-      int needed = callsFor(salesforce.forOrg(org.getKey()), query);
+      // Planned with last names, as in BLUE mode: the allowance covers the costlier look-up.
+      BatchLookup planned = plan(org.getKey(), captures, keys, org.getValue(), true);
+      int needed = callsFor(salesforce.forOrg(org.getKey()), planned.query());
       Allowance allowance = budget.request(org.getKey(), needed, BudgetClient.Purpose.CHECK);
       if (allowance.granted() < needed || !unexpired(allowance)) {
         // A part of a lookup buys nothing: the whole lease goes back, the org's captures wait. So
@@ -178,7 +185,7 @@ public class DuplicateCheck {
         continue;
       }
       try {
-        sends.addAll(checkOrg(org.getKey(), captures, keys, org.getValue(), allowance));
+        sends.addAll(checkOrg(org.getKey(), captures, keys, org.getValue(), allowance, planned));
       } catch (SalesforceException.LimitExceeded e) {
         log.warn("Org {}: Salesforce refused for its daily limit; its captures wait", org.getKey());
         deferred.addAll(org.getValue());
@@ -229,6 +236,11 @@ public class DuplicateCheck {
                     1.0))
             : Optional.ofNullable(status.match());
     recent.finished(status.captureId(), record);
+    fuzzyCandidates.finished(
+        status.captureId(),
+        status.state() == LeadState.CREATED
+            ? Optional.ofNullable(status.salesforceId())
+            : Optional.empty());
   }
 
   private boolean unexpired(Allowance allowance) {
@@ -240,11 +252,14 @@ public class DuplicateCheck {
       List<LeadCaptured> captures,
       List<IdentityKeys> keys,
       List<Integer> indexes,
-      Allowance allowance) {
+      Allowance allowance,
+      BatchLookup planned) {
     SalesforceClient client = salesforce.forOrg(orgId);
     boolean blue = allowance.mode() == BudgetMode.BLUE;
-    CandidateQuery query = queryFor(captures, indexes, blue);
+    BatchLookup lookup = blue ? planned : plan(orgId, captures, keys, indexes, false);
+    CandidateQuery query = lookup.query();
     CandidateResult result;
+    Instant searchedAt = clock.instant();
     try {
       result = lookUp(client, query);
     } finally {
@@ -258,16 +273,11 @@ public class DuplicateCheck {
     record(orgId, indexes.size(), share);
     Instant now = clock.instant();
     List<CompletableFuture<?>> sends = new ArrayList<>();
-    DuplicateMatcher.Prepared candidates = matcher.prepare(result.candidates());
+    BatchLookup.Matches candidates = lookup.complete(result, searchedAt, matcher);
     for (int i : indexes) {
       LeadCaptured capture = captures.get(i);
-      LeadDetails lead = capture.lead();
       Optional<MatchedRecord> remembered = recent.find(keys.get(i));
-      Optional<Verdict> verdict =
-          candidates.match(
-              keys.get(i),
-              new NameCompany(lead.firstName(), lead.lastName(), lead.company()),
-              fuzzy);
+      Optional<Verdict> verdict = candidates.match(lookupCapture(capture, keys.get(i)), fuzzy);
       if (verdict.isPresent()) {
         traces.inTraceOf(
             capture.captureId(),
@@ -285,6 +295,9 @@ public class DuplicateCheck {
         sends.addAll(duplicate(capture, remembered.get(), cloud, share, tried, now));
       } else {
         recent.sentToCreate(capture.captureId(), keys.get(i));
+        if (blue) {
+          fuzzyCandidates.sentToCreate(capture.captureId(), orgId, asCandidate(capture));
+        }
         sends.add(
             traces.inTraceOf(
                 capture.captureId(),
@@ -440,23 +453,40 @@ public class DuplicateCheck {
         () -> kafka.send(Topics.LEADS_STATUS.name(), status.captureId(), status));
   }
 
-  private CandidateQuery queryFor(
-      List<LeadCaptured> captures, List<Integer> indexes, boolean withNames) {
-    Set<String> emails = new LinkedHashSet<>();
-    Set<String> linkedins = new LinkedHashSet<>();
-    Set<String> phones = new LinkedHashSet<>();
-    Set<String> lastNames = new LinkedHashSet<>();
+  private BatchLookup plan(
+      String orgId,
+      List<LeadCaptured> captures,
+      List<IdentityKeys> keys,
+      List<Integer> indexes,
+      boolean withNames) {
+    List<BatchLookup.Capture> batch = new ArrayList<>(indexes.size());
     for (int i : indexes) {
-      LeadDetails lead = captures.get(i).lead();
-      IdentityKeys keys = keys(lead);
-      keys.email().ifPresent(emails::add);
-      keys.linkedin().ifPresent(linkedins::add);
-      keys.phone().ifPresent(phones::add);
-      if (withNames && lead.lastName() != null && !lead.lastName().isBlank()) {
-        lastNames.add(lead.lastName().strip());
-      }
+      batch.add(lookupCapture(captures.get(i), keys.get(i)));
     }
-    return new CandidateQuery(emails, linkedins, phones, lastNames);
+    return BatchLookup.plan(orgId, batch, withNames, fuzzyCandidates);
+  }
+
+  private static BatchLookup.Capture lookupCapture(LeadCaptured capture, IdentityKeys keys) {
+    LeadDetails lead = capture.lead();
+    return new BatchLookup.Capture(
+        keys, new NameCompany(lead.firstName(), lead.lastName(), lead.company()));
+  }
+
+  /** The record this capture becomes once created, as a fuzzy candidate of later captures. */
+  private DuplicateMatcher.FuzzyCandidate asCandidate(LeadCaptured capture) {
+    LeadDetails lead = capture.lead();
+    return matcher.fuzzyCandidate(
+        new Candidate(
+            "Lead",
+            null,
+            lead.firstName(),
+            lead.lastName(),
+            lead.email(),
+            lead.phone(),
+            lead.company(),
+            lead.linkedinUrl(),
+            null,
+            null));
   }
 
   private IdentityKeys keys(LeadDetails lead) {

@@ -7,6 +7,7 @@ import io.leadgate.identity.NameCompany;
 import io.leadgate.identity.NameCompanySimilarity;
 import io.leadgate.salesforce.Candidate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -62,6 +63,19 @@ public final class DuplicateMatcher {
   }
 
   /**
+   * A candidate with its name and company normalised for fuzzy scoring, to be kept across batches
+   * (see {@link FuzzyCandidates}) instead of being fetched and normalised again for each.
+   */
+  public record FuzzyCandidate(Candidate candidate, NameCompanySimilarity.Prepared name) {}
+
+  public FuzzyCandidate fuzzyCandidate(Candidate candidate) {
+    return new FuzzyCandidate(
+        candidate,
+        similarity.prepare(
+            new NameCompany(candidate.firstName(), candidate.lastName(), candidate.company())));
+  }
+
+  /**
    * Candidates indexed by their normalised exact keys, and blocked by their normalised last name
    * for the fuzzy pass: a capture is scored only against the candidates of the last names whose
    * {@linkplain NameCompanySimilarity#upperBound bound} can reach the threshold. The bound never
@@ -78,6 +92,7 @@ public final class DuplicateMatcher {
     // Built on the first fuzzy look-up: a batch matched on exact keys alone never needs them.
     private List<NameCompanySimilarity.Prepared> names;
     private List<Block> blocks;
+    private Set<String> ids;
 
     private Prepared(List<Candidate> candidates) {
       this.candidates = List.copyOf(candidates);
@@ -133,6 +148,19 @@ public final class DuplicateMatcher {
     /** Exact keys first; then, when {@code fuzzy} is given, name and company. */
     public Optional<Verdict> match(
         IdentityKeys lead, NameCompany name, Optional<MatchThreshold> fuzzy) {
+      return match(lead, name, fuzzy, List.of());
+    }
+
+    /**
+     * Exact keys first, among these candidates only; then, when {@code fuzzy} is given, name and
+     * company among these candidates and {@code known} ones (remembered from earlier look-ups; one
+     * also among these candidates counts once, as found now).
+     */
+    public Optional<Verdict> match(
+        IdentityKeys lead,
+        NameCompany name,
+        Optional<MatchThreshold> fuzzy,
+        Collection<FuzzyCandidate> known) {
       Optional<Verdict> exact = match(lead);
       if (exact.isPresent() || fuzzy.isEmpty() || name == null) {
         return exact;
@@ -150,6 +178,26 @@ public final class DuplicateMatcher {
           double score = similarity.score(captured, names.get(i));
           if (fuzzy.get().accepts(score)) {
             verdicts.add(new Verdict(candidates.get(i), "name+company", score));
+          }
+        }
+      }
+      if (!known.isEmpty()) {
+        if (ids == null) {
+          ids = new HashSet<>();
+          candidates.forEach(c -> ids.add(c.id()));
+        }
+        // One bound per last name, as for the blocks: it reads only the candidate's last name.
+        Map<String, Boolean> mayMatch = new HashMap<>();
+        for (FuzzyCandidate c : known) {
+          if (ids.contains(c.candidate().id())
+              || !mayMatch.computeIfAbsent(
+                  java.util.Objects.toString(c.name().lastNameKey(), "\u0000"),
+                  k -> similarity.mayMatch(captured, c.name(), fuzzy.get()))) {
+            continue;
+          }
+          double score = similarity.score(captured, c.name());
+          if (fuzzy.get().accepts(score)) {
+            verdicts.add(new Verdict(c.candidate(), "name+company", score));
           }
         }
       }

@@ -59,7 +59,9 @@ class CapturedLeadListenerTest {
               0.88,
               Duration.ofMinutes(15),
               1000,
-              Duration.ofSeconds(2)),
+              Duration.ofSeconds(2),
+              Duration.ofMinutes(5),
+              1000),
           new CaptureTraces(ObservationRegistry.NOOP),
           kafka,
           Clock.fixed(NOW, ZoneOffset.UTC));

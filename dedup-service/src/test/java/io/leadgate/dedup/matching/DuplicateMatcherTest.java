@@ -186,6 +186,43 @@ class DuplicateMatcherTest {
     assertThat(matched).isPositive().isLessThan(300);
   }
 
+  @Test
+  void rememberedCandidatesScoreAsIfTheSearchHadReturnedThem() {
+    String[] firsts = {"John", "Jon", "Ada", "Bob", "Robert", "Kate", "Smith", "J."};
+    String[] lasts = {"Smith", "Smyth", "Simth", "Lovelace", "Brown", "O'Brien", "John", null};
+    String[] companies = {"Acme", "Acme Inc.", "Globex", "The Acme Company", ""};
+    java.util.Random random = new java.util.Random(7);
+    List<Candidate> crowd = new java.util.ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      crowd.add(
+          person(
+              String.format("00Q%04d", i),
+              firsts[random.nextInt(firsts.length)],
+              lasts[random.nextInt(lasts.length)],
+              companies[random.nextInt(companies.length)]));
+    }
+    // A third found by this batch's search, the rest (and a few of those again) remembered.
+    DuplicateMatcher.Prepared found = matcher.prepare(crowd.subList(0, 100));
+    List<DuplicateMatcher.FuzzyCandidate> remembered =
+        crowd.subList(90, 300).stream().map(matcher::fuzzyCandidate).toList();
+    int matched = 0;
+    for (int probe = 0; probe < 300; probe++) {
+      NameCompany name =
+          new NameCompany(
+              firsts[random.nextInt(firsts.length)],
+              lasts[random.nextInt(lasts.length)],
+              companies[random.nextInt(companies.length)]);
+      IdentityKeys keys =
+          normalizer.keys(
+              new RawIdentity(name.first(), name.last(), null, null, name.company(), null));
+      Optional<String> verdict =
+          found.match(keys, name, FUZZY, remembered).map(v -> v.record().id());
+      assertThat(verdict).as("%s", name).isEqualTo(exhaustive(crowd, name).map(Candidate::id));
+      matched += verdict.isPresent() ? 1 : 0;
+    }
+    assertThat(matched).isPositive().isLessThan(300);
+  }
+
   private static Optional<Candidate> exhaustive(NameCompany name) {
     return exhaustive(CROWD, name);
   }
