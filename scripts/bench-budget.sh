@@ -3,7 +3,7 @@
 # that report every lease as dedup and writer do (BudgetAllowanceLoad), next to the service's HTTP
 # ceilings. Starts its own Kafka broker and budget-service (GC log: var/log/bench-budget-gc.log).
 # Usage: scripts/bench-budget.sh [threads] [seconds] [orgs]
-# Run it under `flock /work/notes/bench.lock` when another benchmark may use the broker's port.
+# Never run it next to another script that starts the broker on port 29092.
 # BUDGET_JFR=var/log/budget.jfr records a flight recording of budget-service during the run.
 # BUDGET_JAVA_OPTS="-XX:+UseZGC -Xlog:gc:file=var/log/budget-gc.log" adds JVM options to budget-service.
 # BUDGET_JAR=path runs another build of budget-service (an older one, to compare side by side).
@@ -13,11 +13,9 @@
 # production's do: unreported leases then fill each org's cap within seconds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# Only the two modules measured, against the installed upstream modules (`./mvnw -B -q install
-# -DskipTests` once): building upstream (-am) here would pick up other work in progress.
 # BENCH_BUILD=0 runs the jars as they are.
 if [ "${BENCH_BUILD:-1}" != 0 ]; then
-  ./mvnw -B -q package -DskipTests -pl budget-service,benchmarks
+  ./mvnw -B -q package -DskipTests -pl budget-service,benchmarks -am
 fi
 mkdir -p var/log
 export gc_log=var/log/bench-budget-gc.log
