@@ -49,10 +49,10 @@ note_pid salesforce-emulator $!
 
 read -r -a service_opts <<< "${SERVICE_JAVA_OPTS:-}"
 for service in budget-service dedup-service writer-service capture-service; do
-  # capture-service answers while the client waits: short young pauses, as its Dockerfile.
-  gc_goal=()
-  [ "$service" = capture-service ] && gc_goal=(-XX:MaxGCPauseMillis=10)
-  java "-Xmx${SERVICE_HEAP:-256m}" ${gc_goal[@]+"${gc_goal[@]}"} ${service_opts[@]+"${service_opts[@]}"} \
+  # capture-service answers while the client waits: the collector its Dockerfile uses.
+  capture_gc=()
+  [ "$service" = capture-service ] && capture_gc=(-XX:+UseParallelGC)
+  java "-Xmx${SERVICE_HEAP:-256m}" ${capture_gc[@]+"${capture_gc[@]}"} ${service_opts[@]+"${service_opts[@]}"} \
     -jar "$service/target/$service-0.1.0-SNAPSHOT-exec.jar" > "var/log/$service.log" 2>&1 &
   pids+=($!)
   note_pid "$service" $!

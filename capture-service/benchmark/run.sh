@@ -56,8 +56,8 @@ if [ -z "${KAFKA_BOOTSTRAP_SERVERS:-}" ]; then
 fi
 
 classpath="capture-service/target/test-classes:capture-service/target/classes:$(cat "$out/classpath")"
-# -XX:MaxGCPauseMillis=10 as the service's Dockerfile and scripts/run-local.sh start it.
-java -Xms512m -Xmx1g -XX:MaxGCPauseMillis=10 ${BENCHMARK_JAVA_OPTS:-} -cp "$classpath" io.leadgate.capture.benchmark.BenchmarkServer "$port" ${BENCHMARK_ARGS:-} \
+# -XX:+UseParallelGC as the service's Dockerfile and scripts/run-local.sh start it.
+java -Xms512m -Xmx1g -XX:+UseParallelGC ${BENCHMARK_JAVA_OPTS:-} -cp "$classpath" io.leadgate.capture.benchmark.BenchmarkServer "$port" ${BENCHMARK_ARGS:-} \
   >"$out/server.log" 2>&1 &
 server=$!
 stop_all() {
