@@ -86,8 +86,10 @@ public final class DedupBatchProfile {
               SalesforceSettings.of(org.orgId(), emulator.baseUrl(), org.clientId(), "secret"),
               usage -> {})) {
         int n = Math.min(batches, plan.size() / batchSize);
-        FuzzyCandidates known =
-            new FuzzyCandidates(200_000, Duration.ofMinutes(5), Clock.systemUTC());
+        // The profile runs in real time against the emulator: the remembered candidates and the
+        // search times they are stamped with read one clock.
+        Clock clock = Clock.systemUTC();
+        FuzzyCandidates known = new FuzzyCandidates(200_000, Duration.ofMinutes(5), clock);
         double[] search = new double[n];
         double[] match = new double[n];
         double[] candidates = new double[n];
@@ -120,7 +122,7 @@ public final class DedupBatchProfile {
           }
           long t3 = System.nanoTime();
           BatchLookup lookup = BatchLookup.plan("org", captures, true, known);
-          java.time.Instant searchedAt = java.time.Instant.now();
+          java.time.Instant searchedAt = clock.instant();
           CandidateResult result = client.searchCandidates(lookup.query());
           long t4 = System.nanoTime();
           BatchLookup.Matches matches = lookup.complete(result, searchedAt, matcher);
