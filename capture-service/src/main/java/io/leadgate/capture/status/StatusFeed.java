@@ -305,6 +305,9 @@ public class StatusFeed implements SmartLifecycle {
           try {
             if (partitions == null) {
               partitions = partitionsOf(ends);
+              // Assigned but never polled: without an assignment the client logs a warning for
+              // every partition of every end-offsets answer (hundreds a second under load).
+              ends.assign(partitions);
             }
             Map<TopicPartition, Long> end =
                 ends.endOffsets(asked(questions, partitions), KAFKA_CALL);
