@@ -1,11 +1,6 @@
 package io.leadgate.bench;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -253,7 +248,8 @@ public final class BudgetAllowanceLoad {
       Thread worker =
           new Thread(
               () -> {
-                try (Connection connection = new Connection(target.host, target.port)) {
+                try (KeepAliveConnection connection =
+                    new KeepAliveConnection(target.host, target.port, 30_000)) {
                   int sequence = first;
                   long myDecisions = 0;
                   long myGranted = 0;
@@ -268,7 +264,7 @@ public final class BudgetAllowanceLoad {
                           case LARGE_BATCH -> target.largeBatch[org];
                         };
                     long start = System.nanoTime();
-                    String body = connection.exchange(request, 200);
+                    String body = expect(connection, request, 200);
                     if (body == null) {
                       failed.incrementAndGet();
                       continue;
@@ -306,7 +302,7 @@ public final class BudgetAllowanceLoad {
                         continue;
                       }
                       long reportStart = System.nanoTime();
-                      if (connection.exchange(target.report(org, leaseId, calls), 204) == null) {
+                      if (expect(connection, target.report(org, leaseId, calls), 204) == null) {
                         failed.incrementAndGet();
                         continue;
                       }
@@ -319,7 +315,7 @@ public final class BudgetAllowanceLoad {
                               Target.org(org) + "/allowances/usage",
                               batchReport.append("]}").toString());
                       long reportStart = System.nanoTime();
-                      if (connection.exchange(reportAll, 204) == null) {
+                      if (expect(connection, reportAll, 204) == null) {
                         failed.incrementAndGet();
                         continue;
                       }
@@ -381,105 +377,19 @@ public final class BudgetAllowanceLoad {
     return body.substring(start, body.indexOf('"', start));
   }
 
-  /**
-   * One HTTP/1.1 keep-alive connection: writes a request, reads the status, the headers and the
-   * body (by Content-Length or chunked). Reconnects when the server closes it (Tomcat does after
-   * 100 requests on a connection).
-   */
-  private static final class Connection implements AutoCloseable {
-    private final String host;
-    private final int port;
-    private Socket socket;
-    private OutputStream out;
-    private InputStream in;
-    private final StringBuilder line = new StringBuilder();
-    private int failures;
+  private static final java.util.concurrent.atomic.AtomicInteger FAILURES_SHOWN =
+      new java.util.concurrent.atomic.AtomicInteger();
 
-    Connection(String host, int port) throws IOException {
-      this.host = host;
-      this.port = port;
-      open();
+  /** The body of the answer, or null if its status was not the one expected. */
+  private static String expect(KeepAliveConnection connection, byte[] request, int status)
+      throws IOException {
+    KeepAliveConnection.Response response = connection.exchange(request);
+    if (response.status() != status) {
+      if (FAILURES_SHOWN.getAndIncrement() < 3) {
+        System.err.println("HTTP " + response.status() + ": " + response.body());
+      }
+      return null;
     }
-
-    private void open() throws IOException {
-      socket = new Socket();
-      socket.setTcpNoDelay(true);
-      socket.connect(new InetSocketAddress(host, port), 5_000);
-      socket.setSoTimeout(30_000);
-      out = socket.getOutputStream();
-      in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
-    }
-
-    /** The body of the answer, or null if its status was not the one expected. */
-    String exchange(byte[] request, int expectedStatus) throws IOException {
-      out.write(request);
-      out.flush();
-      String status = readLine();
-      if (status == null) {
-        // Closed between requests: send again on a new connection.
-        close();
-        open();
-        out.write(request);
-        out.flush();
-        status = readLine();
-      }
-      int code = Integer.parseInt(status.substring(9, 12));
-      long length = -1;
-      boolean chunked = false;
-      boolean closing = false;
-      for (String header = readLine(); header != null && !header.isEmpty(); header = readLine()) {
-        String lower = header.toLowerCase(java.util.Locale.ROOT);
-        if (lower.startsWith("content-length:")) {
-          length = Long.parseLong(lower.substring(15).trim());
-        } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
-          chunked = true;
-        } else if (lower.startsWith("connection:") && lower.contains("close")) {
-          closing = true;
-        }
-      }
-      StringBuilder body = new StringBuilder();
-      if (chunked) {
-        for (int size = Integer.parseInt(readLine().trim(), 16);
-            size > 0;
-            size = Integer.parseInt(readLine().trim(), 16)) {
-          body.append(new String(in.readNBytes(size), StandardCharsets.UTF_8));
-          readLine();
-        }
-        readLine();
-      } else if (length > 0) {
-        body.append(new String(in.readNBytes((int) length), StandardCharsets.UTF_8));
-      }
-      if (closing) {
-        close();
-        open();
-      }
-      if (code != expectedStatus) {
-        if (failures++ < 3) {
-          System.err.println("HTTP " + code + ": " + body);
-        }
-        return null;
-      }
-      return body.toString();
-    }
-
-    private String readLine() throws IOException {
-      line.setLength(0);
-      int c;
-      while ((c = in.read()) >= 0) {
-        if (c == '\n') {
-          int end = line.length();
-          return end > 0 && line.charAt(end - 1) == '\r'
-              ? line.substring(0, end - 1)
-              : line.toString();
-        }
-        line.append((char) c);
-      }
-      return line.length() == 0 ? null : line.toString();
-    }
-
-    @Override
-    public void close() throws IOException {
-      socket.close();
-    }
+    return response.body();
   }
 }

@@ -1,6 +1,8 @@
 package io.leadgate.bench.system;
 
+import io.leadgate.bench.KeepAliveConnection;
 import io.leadgate.bench.system.Workload.Planned;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,8 +15,10 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -34,6 +38,11 @@ final class CaptureSender {
 
   private static final int MAX_ATTEMPTS = 10;
 
+  /** Connections for single POSTs: enough that none waits for a free one at 500/s. */
+  private static final int SENDERS = 64;
+
+  private static final int REQUEST_TIMEOUT_MILLIS = 30_000;
+
   private final HttpClient http =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
@@ -41,52 +50,106 @@ final class CaptureSender {
           .build();
   private final JsonMapper json = JsonMapper.builder().build();
   private final String baseUrl;
+  private final String host;
+  private final int port;
   private final List<String> apiKeys;
   private final Map<Integer, AtomicInteger> statusCounts = new ConcurrentHashMap<>();
   private final AtomicInteger retries = new AtomicInteger();
 
   CaptureSender(String baseUrl, List<String> apiKeys) {
     this.baseUrl = baseUrl;
+    URI uri = URI.create(baseUrl);
+    this.host = uri.getHost();
+    this.port = uri.getPort();
     this.apiKeys = apiKeys;
   }
 
-  /** Single POSTs at {@code perSecond}, open loop. */
+  /**
+   * Single POSTs at {@code perSecond}, open loop: each capture is queued at its planned instant and
+   * sent by the first of {@link #SENDERS} threads that is free, each on its own keep-alive
+   * connection, as browser extensions each keep theirs. Every capture carries its own captureId, as
+   * the extension's do, so a request sent again after a dropped connection is not a second capture.
+   */
   List<Sent> openLoop(List<Planned> plan, double perSecond) throws InterruptedException {
     long period = (long) (1e9 / perSecond);
     long start = System.nanoTime() + 50_000_000L;
-    List<CompletableFuture<Sent>> futures = new ArrayList<>(plan.size());
+    Sent[] sent = new Sent[plan.size()];
+    LinkedBlockingQueue<Integer> due = new LinkedBlockingQueue<>();
+    CountDownLatch answered = new CountDownLatch(plan.size());
+    List<Thread> senders = new ArrayList<>();
+    for (int t = 0; t < SENDERS; t++) {
+      Thread sender =
+          new Thread(() -> sendSingles(plan, start, period, due, sent, answered), "open-loop-" + t);
+      sender.setDaemon(true);
+      sender.start();
+      senders.add(sender);
+    }
     for (int i = 0; i < plan.size(); i++) {
-      Planned planned = plan.get(i);
-      long intended = start + i * period;
       long wait;
-      while ((wait = intended - System.nanoTime()) > 0) {
+      while ((wait = start + i * period - System.nanoTime()) > 0) {
         LockSupport.parkNanos(wait);
       }
-      HttpRequest request =
-          request(
-              "/api/v1/leads", planned.org(), planned.person().captureFields(planned.capturedBy()));
-      futures.add(
-          http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
-              .handle(
-                  (response, failure) -> {
-                    int status = failure == null ? response.statusCode() : -1;
-                    count(status);
-                    String id =
-                        status == 202
-                            ? json.readTree(response.body()).path("captureId").asString()
-                            : null;
-                    return new Sent(planned, id, intended, status);
-                  }));
+      due.add(i);
     }
-    List<Sent> sent = new ArrayList<>(plan.size());
-    for (CompletableFuture<Sent> future : futures) {
+    if (!answered.await(60 + REQUEST_TIMEOUT_MILLIS / 1000, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("captures got no answer within the request timeout");
+    }
+    senders.forEach(Thread::interrupt);
+    return List.of(sent);
+  }
+
+  private void sendSingles(
+      List<Planned> plan,
+      long start,
+      long period,
+      LinkedBlockingQueue<Integer> due,
+      Sent[] sent,
+      CountDownLatch answered) {
+    KeepAliveConnection connection = null;
+    while (true) {
+      int i;
       try {
-        sent.add(future.get(60, TimeUnit.SECONDS));
-      } catch (Exception e) {
-        throw new IllegalStateException("a capture got no answer within 60 s", e);
+        i = due.take();
+      } catch (InterruptedException e) {
+        closeQuietly(connection);
+        return;
+      }
+      Planned planned = plan.get(i);
+      String captureId = UUID.randomUUID().toString();
+      Map<String, Object> fields = planned.person().captureFields(planned.capturedBy());
+      fields.put("captureId", captureId);
+      byte[] request =
+          KeepAliveConnection.jsonRequest(
+              "POST",
+              host,
+              "/api/v1/leads",
+              "Bearer " + apiKeys.get(planned.org()),
+              json.writeValueAsBytes(fields));
+      int status;
+      try {
+        if (connection == null) {
+          connection = new KeepAliveConnection(host, port, REQUEST_TIMEOUT_MILLIS);
+        }
+        status = connection.exchange(request).status();
+      } catch (IOException e) {
+        status = -1;
+        closeQuietly(connection);
+        connection = null;
+      }
+      count(status);
+      sent[i] = new Sent(planned, status == 202 ? captureId : null, start + i * period, status);
+      answered.countDown();
+    }
+  }
+
+  private static void closeQuietly(KeepAliveConnection connection) {
+    if (connection != null) {
+      try {
+        connection.close();
+      } catch (IOException ignored) {
+        // Closing a connection that failed: nothing more to learn from it.
       }
     }
-    return sent;
   }
 
   /**
@@ -137,7 +200,12 @@ final class CaptureSender {
 
   private List<Sent> sendBatch(List<Planned> chunk) {
     List<Map<String, Object>> captures = new ArrayList<>(chunk.size());
-    chunk.forEach(p -> captures.add(p.person().captureFields(p.capturedBy())));
+    // Each with its own captureId, as the extension sends them: a list sent again is not new.
+    for (Planned planned : chunk) {
+      Map<String, Object> fields = planned.person().captureFields(planned.capturedBy());
+      fields.put("captureId", UUID.randomUUID().toString());
+      captures.add(fields);
+    }
     HttpRequest request =
         request("/api/v1/leads/batch", chunk.get(0).org(), Map.of("captures", captures));
     long first = System.nanoTime();

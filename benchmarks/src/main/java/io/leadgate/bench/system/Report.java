@@ -246,7 +246,9 @@ final class Report {
         .append(machine.cores())
         .append(
             ". Heap is `jvm.memory.used` (area heap) from the"
-                + " services' Prometheus endpoint, RSS is VmRSS from /proc; both the peak of 1 s samples.\n\n");
+                + " services' Prometheus endpoint, sampled every 5 s (a scrape costs a service"
+                + " 10-25 ms of CPU), RSS is VmRSS from /proc, sampled every second; both their"
+                + " peaks.\n\n");
     md.append("| process | ")
         .append(join(results, r -> r.name() + " CPU", " | "))
         .append(" | ")
