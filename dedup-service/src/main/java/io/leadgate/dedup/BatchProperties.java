@@ -9,7 +9,9 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * How captures are batched into one Salesforce check: at most {@code maxSize} captures, or what
- * arrived within {@code maxWait}, whichever comes first.
+ * arrived within {@code maxWait}, whichever comes first. With no wait (the default) a poll takes
+ * what is there: what arrives while one batch is checked is the next batch (see {@link
+ * io.leadgate.service.kafka.BatchFetch}).
  *
  * @param concurrency consumer threads of {@code leads.captured} (and of its delay queue) in one
  *     instance, each checking the batches of its own partitions: while one waits for Salesforce,

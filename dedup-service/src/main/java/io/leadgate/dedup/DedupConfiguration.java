@@ -6,6 +6,7 @@ import io.leadgate.contracts.Topics;
 import io.leadgate.dedup.matching.FuzzyCandidates;
 import io.leadgate.dedup.recent.RecentRecords;
 import io.leadgate.service.budget.BudgetClient;
+import io.leadgate.service.kafka.BatchFetch;
 import io.leadgate.service.kafka.KafkaListenerFactories;
 import io.leadgate.service.kafka.TopicDeclarations;
 import io.leadgate.service.salesforce.LeadgateSalesforceConfiguration;
@@ -13,8 +14,6 @@ import io.leadgate.service.tenant.Tenants;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -55,14 +54,7 @@ class DedupConfiguration {
         factories.forTopic(
             topic,
             LeadCaptured.class,
-            Map.of(
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
-                batch.maxSize(),
-                // The broker holds a fetch until this many bytes or the wait is over.
-                ConsumerConfig.FETCH_MIN_BYTES_CONFIG,
-                batch.maxSize() * 400,
-                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
-                (int) batch.maxWait().toMillis()));
+            BatchFetch.consumerSettings(batch.maxSize(), batch.maxWait()));
     factory.setBatchListener(true);
     factory.setConcurrency(batch.concurrency());
     return factory;

@@ -5,6 +5,7 @@ import io.leadgate.contracts.Topics;
 import io.leadgate.salesforce.SalesforceClients;
 import io.leadgate.salesforce.SalesforceSettings;
 import io.leadgate.service.budget.BudgetClient;
+import io.leadgate.service.kafka.BatchFetch;
 import io.leadgate.service.kafka.KafkaListenerFactories;
 import io.leadgate.service.kafka.TopicDeclarations;
 import io.leadgate.service.salesforce.LeadgateSalesforceConfiguration;
@@ -14,8 +15,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -58,13 +57,7 @@ class WriterConfiguration {
         factories.forTopic(
             topic,
             LeadCleared.class,
-            Map.of(
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
-                properties.batchSize(),
-                ConsumerConfig.FETCH_MIN_BYTES_CONFIG,
-                properties.batchSize() * 400,
-                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
-                (int) properties.batchWait().toMillis()));
+            BatchFetch.consumerSettings(properties.batchSize(), properties.batchWait()));
     factory.setBatchListener(true);
     return factory;
   }

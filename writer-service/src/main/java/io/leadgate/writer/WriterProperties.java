@@ -17,7 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * @param retryAfter how long a capture waits when the org has no allowance or Salesforce refused
  *     for its daily limit (DEFERRED)
  * @param batchSize records per create call and per poll (Salesforce takes at most 200)
- * @param batchWait how long a poll waits for a fuller batch
+ * @param batchWait how long a poll may wait for a fuller batch; none (the default): a poll takes
+ *     what is there, and what arrives while one batch is created is the next
  * @param leadSource the LeadSource every created record carries unless a team maps it otherwise
  * @param personKeyField the unique, case-insensitive external-id field holding Leadgate's person
  *     key
