@@ -5,9 +5,9 @@ import java.util.Map;
 
 /**
  * {@code --name value} pairs after the command. Run options and their defaults: seed (42),
- * seeded-per-org (2000), warmup (2000 single captures at 200/s), warmup-batch (5000), trickle-rate
- * (10), trickle-seconds (60), steady-rate (500), steady-seconds (60), burst (50000), batch-size
- * (500), burst-concurrency (4), naive-sample (5000), kafka-records (1000000),
+ * seeded-per-org (2000), warmup (15000 single captures at the steady rate), warmup-batch (10000),
+ * trickle-rate (10), trickle-seconds (60), steady-rate (500), steady-seconds (60), burst (50000),
+ * batch-size (500), burst-concurrency (4), naive-sample (5000), kafka-records (1000000),
  * kafka-tools-classpath, stall-seconds (60), drain-seconds (300: the longest wait for a workload's
  * final states after its last send), pid-dir, broker-pid-file, capture-url, emulator-url,
  * emulator-token, bootstrap, java-version, mode, report, out.

@@ -110,9 +110,9 @@ final class Report {
         .append("; every workload 30% duplicates of seeded records, 5% repeats of a person")
         .append(" captured earlier in the same workload, 65% new people. Warm-up before the")
         .append(" measured runs: ")
-        .append(options.get("warmup", "2000"))
+        .append(options.get("warmup", "15000"))
         .append(" single captures and ")
-        .append(options.get("warmup-batch", "5000"))
+        .append(options.get("warmup-batch", "10000"))
         .append(" in lists.\n\n");
 
     md.append("| | ").append(join(results, WorkloadResult::name, " | ")).append(" |\n");

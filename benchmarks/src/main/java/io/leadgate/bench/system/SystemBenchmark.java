@@ -69,9 +69,9 @@ public final class SystemBenchmark {
     LeadFactory factory = new LeadFactory(options.seed());
     Map<Integer, List<Person>> seeded =
         Workload.seeded(factory, BenchOrg.ALL.size(), options.seededPerOrg());
-    List<Planned> warmupSingles = Workload.plan(factory, seeded, options.integer("warmup", 2000));
+    List<Planned> warmupSingles = Workload.plan(factory, seeded, options.integer("warmup", 15_000));
     List<Planned> warmupBatch =
-        Workload.plan(factory, seeded, options.integer("warmup-batch", 5000));
+        Workload.plan(factory, seeded, options.integer("warmup-batch", 10_000));
     int trickleRate = options.integer("trickle-rate", 10);
     int steadyRate = options.integer("steady-rate", 500);
     List<Planned> trickle =
@@ -104,7 +104,10 @@ public final class SystemBenchmark {
         ProcessSampler sampler = new ProcessSampler(procs, bootstrap)) {
       System.out.printf(
           "warm-up: %d single captures, %d in lists%n", warmupSingles.size(), warmupBatch.size());
-      awaitFinals(watcher, sender.openLoop(warmupSingles, 200), options);
+      // At the steady rate, long enough (30 s by default) for the services' JIT compilers to
+      // finish with the paths the workloads take: on 2 cores shared by seven JVMs a shorter
+      // warm-up left C2 compiling through the steady run, taking a fifth of a service's CPU.
+      awaitFinals(watcher, sender.openLoop(warmupSingles, steadyRate), options);
       awaitFinals(watcher, sender.burst(warmupBatch, batchSize, concurrency), options);
       sender.takeStatusCounts();
       sender.takeRetries();
