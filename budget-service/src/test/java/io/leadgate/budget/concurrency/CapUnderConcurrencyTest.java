@@ -328,7 +328,12 @@ class CapUnderConcurrencyTest {
         int finds = 1 + random.nextInt(3);
         JsonNode lease = allowance(orgId, 2L * finds, random.nextBoolean() ? "CHECK" : "CREATE");
         long calls = lease == null ? 0 : lease.get("granted").asLong();
-        if (calls > 0) {
+        if (calls > 0 && calls < 2) {
+          // Too little for one lookup (2 queries): handed back, as dedup and writer hand back a
+          // part of what they asked for. Asking again at once would spin on the odd call left
+          // under the cap, and the step would never turn quiet.
+          report(orgId, lease.get("leaseId").asString(), 0);
+        } else if (calls > 0) {
           granted.addAndGet((int) calls);
           Instant expiresAt = Instant.parse(lease.get("expiresAt").asString());
           long used = 0;
