@@ -93,6 +93,27 @@ public final class CaptureTraces {
     }
   }
 
+  /**
+   * The work, to run on another thread inside the batch open on this one: what it sends for a
+   * capture continues that capture's trace there too.
+   */
+  public <T> Supplier<T> carried(Supplier<T> work) {
+    Batch batch = current.get();
+    return () -> {
+      Batch before = current.get();
+      current.set(batch);
+      try {
+        return work.get();
+      } finally {
+        if (before == null) {
+          current.remove();
+        } else {
+          current.set(before);
+        }
+      }
+    };
+  }
+
   /** As {@link #inTraceOf(String, Supplier)}, for work without a result, such as a log line. */
   public void inTraceOf(String captureId, Runnable work) {
     inTraceOf(
