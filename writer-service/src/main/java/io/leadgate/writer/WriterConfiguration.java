@@ -59,6 +59,7 @@ class WriterConfiguration {
             LeadCleared.class,
             BatchFetch.consumerSettings(properties.batchSize(), properties.batchWait()));
     factory.setBatchListener(true);
+    factory.setConcurrency(properties.concurrency());
     return factory;
   }
 

@@ -19,6 +19,9 @@ import org.springframework.validation.annotation.Validated;
  * @param batchSize records per create call and per poll (Salesforce takes at most 200)
  * @param batchWait how long a poll may wait for a fuller batch; none (the default): a poll takes
  *     what is there, and what arrives while one batch is created is the next
+ * @param concurrency consumer threads of {@code leads.to-create} (and of its delay queue) in one
+ *     instance, each creating the batches of its own partitions, as that many instances would: a
+ *     person's records are on one partition, so one thread handles them in order
  * @param leadSource the LeadSource every created record carries unless a team maps it otherwise
  * @param personKeyField the unique, case-insensitive external-id field holding Leadgate's person
  *     key
@@ -34,6 +37,7 @@ public record WriterProperties(
     @NotNull Duration retryAfter,
     @Min(1) @Max(200) int batchSize,
     @NotNull Duration batchWait,
+    @Min(1) @Max(6) int concurrency,
     @NotBlank String leadSource,
     @NotBlank String linkedinField,
     @NotBlank String personKeyField,

@@ -60,6 +60,7 @@ class ClearedLeadListenerTest {
               Duration.ofSeconds(30),
               200,
               Duration.ofMillis(100),
+              1,
               "Leadgate",
               "LinkedIn__c",
               "Leadgate_Person_Key__c",
