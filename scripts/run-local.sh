@@ -6,7 +6,8 @@
 #   LEADGATE_TENANTS_FILE    teams and orgs (default config/tenants.yml)
 #   EMULATOR_SEED            the emulator's seed (default classpath:demo-org.json)
 #   KAFKA_SERVER_PROPERTIES  the broker's configuration (see scripts/kafka-broker.sh)
-#   SERVICE_HEAP             each service's -Xmx (default 256m)
+#   SERVICE_HEAP             each service's -Xmx (default 256m; dedup-service 512m, its caches
+#                            of recent records and fuzzy candidates need it)
 #   SERVICE_JAVA_OPTS        more JVM options for the four services
 #   LEADGATE_PID_DIR         when set, the emulator's and each service's pid go to <dir>/<name>.pid
 set -euo pipefail
@@ -52,7 +53,9 @@ for service in budget-service dedup-service writer-service capture-service; do
   # capture-service answers while the client waits: the collector its Dockerfile uses.
   capture_gc=()
   [ "$service" = capture-service ] && capture_gc=(-XX:+UseParallelGC)
-  java "-Xmx${SERVICE_HEAP:-256m}" ${capture_gc[@]+"${capture_gc[@]}"} ${service_opts[@]+"${service_opts[@]}"} \
+  heap=256m
+  [ "$service" = dedup-service ] && heap=512m
+  java "-Xmx${SERVICE_HEAP:-$heap}" ${capture_gc[@]+"${capture_gc[@]}"} ${service_opts[@]+"${service_opts[@]}"} \
     -jar "$service/target/$service-0.1.0-SNAPSHOT-exec.jar" > "var/log/$service.log" 2>&1 &
   pids+=($!)
   note_pid "$service" $!

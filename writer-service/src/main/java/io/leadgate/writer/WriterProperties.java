@@ -17,8 +17,9 @@ import org.springframework.validation.annotation.Validated;
  * @param retryAfter how long a capture waits when the org has no allowance or Salesforce refused
  *     for its daily limit (DEFERRED)
  * @param batchSize records per create call and per poll (Salesforce takes at most 200)
- * @param batchWait how long a poll may wait for a fuller batch; none (the default): a poll takes
- *     what is there, and what arrives while one batch is created is the next
+ * @param batchWait how long a poll may wait for a fuller batch; none: a poll takes what is there,
+ *     and what arrives while one batch is created is the next (few records per create call when the
+ *     writer keeps up, which it mostly does)
  * @param concurrency consumer threads of {@code leads.to-create} (and of its delay queue) in one
  *     instance, each creating the batches of its own partitions, as that many instances would: a
  *     person's records are on one partition, so one thread handles them in order
