@@ -24,6 +24,19 @@ public final class BatchFetch {
 
   private BatchFetch() {}
 
+  /**
+   * Settings for a consumer no capture waits on (metrics, dashboards, caches): the broker answers
+   * its fetch once {@code minBytes} arrived or {@code maxWait} passed. A consumer that fetches on
+   * every new record costs the broker a fetch per few records under load.
+   */
+  public static Map<String, Object> unhurried(int minBytes, Duration maxWait) {
+    return Map.of(
+        ConsumerConfig.FETCH_MIN_BYTES_CONFIG,
+        minBytes,
+        ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
+        (int) maxWait.toMillis());
+  }
+
   public static Map<String, Object> consumerSettings(int maxRecords, Duration maxWait) {
     if (maxWait.isZero()) {
       return Map.of(

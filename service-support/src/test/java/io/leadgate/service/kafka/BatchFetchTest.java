@@ -23,4 +23,11 @@ class BatchFetchTest {
         .containsEntry(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 200 * 400)
         .containsEntry(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
   }
+
+  @Test
+  void anUnhurriedConsumersFetchIsAnsweredPerSizeOrWaitNotPerRecord() {
+    assertThat(BatchFetch.unhurried(64 * 1024, Duration.ofMillis(500)))
+        .containsEntry(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 64 * 1024)
+        .containsEntry(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 500);
+  }
 }
