@@ -3,11 +3,13 @@ package io.leadgate.bench;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -32,6 +34,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Usage: scripts/bench-budget.sh (starts Kafka and budget-service, then runs this).
  */
 public final class BudgetAllowanceLoad {
+
+  /** Rows are stamped in wall time, to be matched with flight recordings and GC logs. */
+  private static final Clock WALL_CLOCK = Clock.systemUTC();
 
   private static final int CALLS = 2;
   private static final int BATCH = 10;
@@ -238,7 +243,7 @@ public final class BudgetAllowanceLoad {
     AtomicLong failed = new AtomicLong();
     CountDownLatch done = new CountDownLatch(threads);
     long started = System.nanoTime();
-    long startedAtMillis = System.currentTimeMillis();
+    long startedAtMillis = WALL_CLOCK.millis();
     for (int t = 0; t < threads; t++) {
       Latencies decisionsOfThread = new Latencies();
       Latencies reportsOfThread = new Latencies();
@@ -357,7 +362,7 @@ public final class BudgetAllowanceLoad {
         name,
         threads,
         startedAtMillis,
-        System.currentTimeMillis(),
+        WALL_CLOCK.millis(),
         result.decisionNanos().length + result.reports());
     return result;
   }
@@ -377,8 +382,7 @@ public final class BudgetAllowanceLoad {
     return body.substring(start, body.indexOf('"', start));
   }
 
-  private static final java.util.concurrent.atomic.AtomicInteger FAILURES_SHOWN =
-      new java.util.concurrent.atomic.AtomicInteger();
+  private static final AtomicInteger FAILURES_SHOWN = new AtomicInteger();
 
   /** The body of the answer, or null if its status was not the one expected. */
   private static String expect(KeepAliveConnection connection, byte[] request, int status)

@@ -16,6 +16,7 @@ import io.leadgate.service.kafka.TopicDeclarations;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -77,7 +78,7 @@ class BudgetKafkaConfiguration {
    */
   private static Map<String, Object> statusReading() {
     Map<String, Object> settings =
-        new java.util.HashMap<>(BatchFetch.unhurried(64 * 1024, Duration.ofMillis(500)));
+        new HashMap<>(BatchFetch.unhurried(64 * 1024, Duration.ofMillis(500)));
     settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     return settings;
   }

@@ -40,6 +40,9 @@ final class ProcessSampler implements AutoCloseable {
   // USER_HZ: the unit of utime/stime in /proc/<pid>/stat, 100 on every Linux this runs on.
   private static final double TICKS_PER_SECOND = 100.0;
 
+  /** The heap is read on one sample in this many (see {@link #sample}). */
+  private static final int HEAP_EVERY = 5;
+
   private final List<Proc> processes;
   private final Admin admin;
   private final HttpClient http =
@@ -55,6 +58,7 @@ final class ProcessSampler implements AutoCloseable {
   private volatile boolean running;
   private long startNanos;
   private Map<String, Long> startTicks;
+  private long samples;
   private final Map<String, Double> peakRss = new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<String, Double> peakHeap = new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<String, Long> peakLag = new java.util.concurrent.ConcurrentHashMap<>();
@@ -98,10 +102,6 @@ final class ProcessSampler implements AutoCloseable {
             .collect(Collectors.toList());
     return new Window(seconds, stats, new LinkedHashMap<>(peakLag));
   }
-
-  private static final int HEAP_EVERY = 5;
-
-  private long samples;
 
   private void loop() {
     while (running) {

@@ -7,17 +7,17 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 /**
  * Consumer settings for a listener that handles a poll as one batch of Salesforce work.
  *
- * <p>With no wait (the default of dedup and writer) a poll returns as soon as anything arrived, and
- * batches form by themselves: what arrives while a batch is being checked or created is the next
- * batch, so a burst is read in polls of {@code maxRecords} and a lone capture is not held back. An
- * idle consumer's fetch is held by the broker for {@link #IDLE_FETCH_WAIT}, so waiting costs almost
- * nothing. A positive wait trades latency for fuller batches at moderate rates: the broker holds a
- * fetch until about {@code maxRecords} records' bytes arrived or the wait is over.
+ * <p>With no wait (dedup's default) a poll returns as soon as anything arrived, and batches form by
+ * themselves: what arrives while a batch is being checked or created is the next batch, so a burst
+ * is read in polls of {@code maxRecords} and a lone capture is not held back. An idle consumer's
+ * fetch is held by the broker for {@link #IDLE_FETCH_WAIT}, so waiting costs almost nothing. A
+ * positive wait trades latency for fuller batches at moderate rates: the broker holds a fetch until
+ * about {@code maxRecords} records' bytes arrived or the wait is over.
  */
 public final class BatchFetch {
 
   /** How long the broker holds an idle consumer's fetch when batches form by themselves. */
-  public static final Duration IDLE_FETCH_WAIT = Duration.ofMillis(500);
+  private static final Duration IDLE_FETCH_WAIT = Duration.ofMillis(500);
 
   /** The size the broker waits for is counted in bytes; a capture's event is about this many. */
   private static final int RECORD_BYTES = 400;
@@ -37,22 +37,15 @@ public final class BatchFetch {
         (int) maxWait.toMillis());
   }
 
+  /** At most {@code maxRecords} per poll, held for a fuller batch up to {@code maxWait}. */
   public static Map<String, Object> consumerSettings(int maxRecords, Duration maxWait) {
-    if (maxWait.isZero()) {
-      return Map.of(
-          ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
-          maxRecords,
-          ConsumerConfig.FETCH_MIN_BYTES_CONFIG,
-          1,
-          ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
-          (int) IDLE_FETCH_WAIT.toMillis());
-    }
+    boolean byThemselves = maxWait.isZero();
     return Map.of(
         ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
         maxRecords,
         ConsumerConfig.FETCH_MIN_BYTES_CONFIG,
-        maxRecords * RECORD_BYTES,
+        byThemselves ? 1 : maxRecords * RECORD_BYTES,
         ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
-        (int) maxWait.toMillis());
+        (int) (byThemselves ? IDLE_FETCH_WAIT : maxWait).toMillis());
   }
 }
