@@ -131,21 +131,26 @@ class IdentityPropertiesTest {
         .isEqualTo(SIMILARITY.score(a, b));
   }
 
-  // The blocking bound may only ever overestimate: a pair it rules out must score below it.
-  @Property(tries = 2000)
-  void upperBoundIsNeverBelowTheScore(
+  // The blocking bound and the per-pair bound may only ever overestimate: a pair either rules
+  // out must score below it.
+  @Property(tries = 3000)
+  void upperBoundsAreNeverBelowTheScore(
       @ForAll("realisticTriples") NameCompany a, @ForAll("realisticTriples") NameCompany b) {
-    NameCompanySimilarity.Prepared pa = SIMILARITY.prepare(a);
-    NameCompanySimilarity.Prepared pb = SIMILARITY.prepare(b);
-    assertThat(SIMILARITY.upperBound(pa, pb)).isGreaterThanOrEqualTo(SIMILARITY.score(pa, pb));
+    assertBoundsHold(a, b);
   }
 
   @Property
-  void upperBoundIsNeverBelowTheScoreOfAnyTriples(
+  void upperBoundsAreNeverBelowTheScoreOfAnyTriples(
       @ForAll("triples") NameCompany a, @ForAll("triples") NameCompany b) {
+    assertBoundsHold(a, b);
+  }
+
+  private static void assertBoundsHold(NameCompany a, NameCompany b) {
     NameCompanySimilarity.Prepared pa = SIMILARITY.prepare(a);
     NameCompanySimilarity.Prepared pb = SIMILARITY.prepare(b);
-    assertThat(SIMILARITY.upperBound(pa, pb)).isGreaterThanOrEqualTo(SIMILARITY.score(pa, pb));
+    double score = SIMILARITY.score(pa, pb);
+    assertThat(SIMILARITY.upperBound(pa, pb)).isGreaterThanOrEqualTo(score);
+    assertThat(SIMILARITY.pairUpperBound(pa, pb)).isGreaterThanOrEqualTo(score);
   }
 
   @Property

@@ -7,7 +7,6 @@ import io.leadgate.identity.NameCompany;
 import io.leadgate.salesforce.CandidateQuery;
 import io.leadgate.salesforce.CandidateResult;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -107,9 +106,7 @@ public final class BatchLookup {
   public Matches complete(CandidateResult result, Instant searchedAt, DuplicateMatcher matcher) {
     DuplicateMatcher.Prepared prepared = matcher.prepare(result.candidates());
     if (!searched.isEmpty()) {
-      List<FuzzyCandidate> fuzzy = new ArrayList<>(result.candidates().size());
-      result.candidates().forEach(c -> fuzzy.add(matcher.fuzzyCandidate(c)));
-      known.found(orgId, searched.keySet(), fuzzy, searchedAt);
+      known.found(orgId, searched.keySet(), prepared.fuzzyCandidates(), searchedAt);
     }
     return new Matches(prepared);
   }

@@ -134,6 +134,21 @@ public final class DuplicateMatcher {
       }
     }
 
+    /**
+     * The candidates with their names prepared for fuzzy scoring, to be remembered for later
+     * batches: the same preparation this look-up scores with, not a second one.
+     */
+    public List<FuzzyCandidate> fuzzyCandidates() {
+      if (blocks == null) {
+        block();
+      }
+      List<FuzzyCandidate> fuzzy = new ArrayList<>(candidates.size());
+      for (int i = 0; i < candidates.size(); i++) {
+        fuzzy.add(new FuzzyCandidate(candidates.get(i), names.get(i)));
+      }
+      return fuzzy;
+    }
+
     /** Exact keys only. */
     public Optional<Verdict> match(IdentityKeys lead) {
       // A candidate counts once, by its strongest key: e-mail, then LinkedIn, then phone.
@@ -175,6 +190,9 @@ public final class DuplicateMatcher {
           continue;
         }
         for (int i : block.members) {
+          if (!similarity.mayMatchPair(captured, names.get(i), fuzzy.get())) {
+            continue;
+          }
           double score = similarity.score(captured, names.get(i));
           if (fuzzy.get().accepts(score)) {
             verdicts.add(new Verdict(candidates.get(i), "name+company", score));
@@ -192,7 +210,8 @@ public final class DuplicateMatcher {
           if (ids.contains(c.candidate().id())
               || !mayMatch.computeIfAbsent(
                   java.util.Objects.toString(c.name().lastNameKey(), "\u0000"),
-                  k -> similarity.mayMatch(captured, c.name(), fuzzy.get()))) {
+                  k -> similarity.mayMatch(captured, c.name(), fuzzy.get()))
+              || !similarity.mayMatchPair(captured, c.name(), fuzzy.get())) {
             continue;
           }
           double score = similarity.score(captured, c.name());

@@ -100,14 +100,22 @@ public final class FuzzyCandidates {
   public synchronized void found(
       String orgId, Collection<String> terms, List<FuzzyCandidate> results, Instant searchedAt) {
     expireCreated();
+    Map<String, Map<String, FuzzyCandidate>> membersByTerm = new HashMap<>();
     for (String term : terms) {
-      String padded = ' ' + term + ' ';
-      Map<String, FuzzyCandidate> members = new LinkedHashMap<>();
-      for (FuzzyCandidate c : results) {
-        if (holds(c.candidate(), padded)) {
+      membersByTerm.put(term, new LinkedHashMap<>());
+    }
+    // Each record is filed under the terms its names hold, once: testing every record against
+    // every term cost terms x results string splits, for a burst's batch hundreds of thousands.
+    for (FuzzyCandidate c : results) {
+      for (String term : namesTerms(c.candidate())) {
+        Map<String, FuzzyCandidate> members = membersByTerm.get(term);
+        if (members != null) {
           members.putIfAbsent(c.candidate().id(), c);
         }
       }
+    }
+    for (String term : terms) {
+      Map<String, FuzzyCandidate> members = membersByTerm.get(term);
       Map<String, FuzzyCandidate> fresh = createdByTerm.getOrDefault(orgId + '\n' + term, Map.of());
       fresh.forEach(members::putIfAbsent);
       put(orgId + '\n' + term, new Entry(List.copyOf(members.values()), searchedAt));
@@ -196,9 +204,11 @@ public final class FuzzyCandidates {
     }
   }
 
-  private static boolean holds(Candidate c, String paddedTerm) {
-    return (' ' + String.join(" ", words(c.lastName())) + ' ').contains(paddedTerm)
-        || (' ' + String.join(" ", words(c.firstName())) + ' ').contains(paddedTerm);
+  /** The terms a search matches this record's last or first name by. */
+  private static List<String> namesTerms(Candidate c) {
+    List<String> terms = termsOf(words(c.lastName()));
+    terms.addAll(termsOf(words(c.firstName())));
+    return terms;
   }
 
   /** Every run of consecutive words: the terms whose search finds a name with these words. */
