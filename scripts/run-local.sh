@@ -6,8 +6,13 @@
 #   LEADGATE_TENANTS_FILE    teams and orgs (default config/tenants.yml)
 #   EMULATOR_SEED            the emulator's seed (default classpath:demo-org.json)
 #   KAFKA_SERVER_PROPERTIES  the broker's configuration (see scripts/kafka-broker.sh)
-#   SERVICE_HEAP             each service's -Xmx (default 256m; dedup-service 512m, its caches
-#                            of recent records and fuzzy candidates need it)
+#   SERVICE_HEAP             each service's -Xmx (default 256m; dedup-service 1g: its caches of
+#                            recent records and fuzzy candidates hold ~250 MiB, and with 512m
+#                            its young generation shrank until G1 took a quarter of its CPU)
+#   SERVICE_JIT              the four services' JIT (default -XX:TieredStopAtLevel=1, C1 only:
+#                            on a 2-core machine running seven JVMs, C2 kept recompiling for
+#                            minutes after warm-up and cost more than its faster code saved;
+#                            docs/benchmarks.md has the A/B; set it empty for the JVM's default)
 #   SERVICE_JAVA_OPTS        more JVM options for the four services
 #   LEADGATE_PID_DIR         when set, the emulator's and each service's pid go to <dir>/<name>.pid
 set -euo pipefail
@@ -48,13 +53,13 @@ java -jar salesforce-emulator/target/salesforce-emulator-0.1.0-SNAPSHOT-exec.jar
 pids+=($!)
 note_pid salesforce-emulator $!
 
-read -r -a service_opts <<< "${SERVICE_JAVA_OPTS:-}"
+read -r -a service_opts <<< "${SERVICE_JIT--XX:TieredStopAtLevel=1} ${SERVICE_JAVA_OPTS:-}"
 for service in budget-service dedup-service writer-service capture-service; do
   # capture-service answers while the client waits: the collector its Dockerfile uses.
   capture_gc=()
   [ "$service" = capture-service ] && capture_gc=(-XX:+UseParallelGC)
   heap=256m
-  [ "$service" = dedup-service ] && heap=512m
+  [ "$service" = dedup-service ] && heap=1g
   java "-Xmx${SERVICE_HEAP:-$heap}" ${capture_gc[@]+"${capture_gc[@]}"} ${service_opts[@]+"${service_opts[@]}"} \
     -jar "$service/target/$service-0.1.0-SNAPSHOT-exec.jar" > "var/log/$service.log" 2>&1 &
   pids+=($!)
