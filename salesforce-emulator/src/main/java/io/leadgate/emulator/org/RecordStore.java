@@ -1,6 +1,8 @@
 package io.leadgate.emulator.org;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +23,9 @@ public final class RecordStore {
   // type -> field -> normalised value -> id
   private final Map<String, Map<String, Map<String, String>>> uniqueIndex = new HashMap<>();
   private final SearchIndex searchIndex = new SearchIndex();
+  // Insertion order of every id, so a few records can be listed in store order without a scan.
+  private final Map<String, Long> sequence = new HashMap<>();
+  private long inserted;
 
   public RecordStore(SchemaCatalog schema) {
     this.schema = schema;
@@ -31,6 +36,7 @@ public final class RecordStore {
     String id = (String) record.get("Id");
     byType.computeIfAbsent(type, t -> new LinkedHashMap<>()).put(id, record);
     byId.put(id, record);
+    sequence.putIfAbsent(id, inserted++);
     SObjectSchema s = schemaOf(type);
     searchIndex.add(s, record);
     for (FieldDef field : s.fields()) {
@@ -64,6 +70,27 @@ public final class RecordStore {
     return records == null ? List.of() : new ArrayList<>(records.values());
   }
 
+  /**
+   * The records of a type among these ids, in insertion order: what {@link #all} lists, narrowed to
+   * them. A search the index narrowed to a few records reads those, not the whole store.
+   */
+  public List<Map<String, Object>> inOrder(String type, Collection<String> ids) {
+    LinkedHashMap<String, Map<String, Object>> records = byType.get(type);
+    if (records == null) {
+      return List.of();
+    }
+    List<String> present = new ArrayList<>(ids.size());
+    for (String id : ids) {
+      if (records.containsKey(id)) {
+        present.add(id);
+      }
+    }
+    present.sort(Comparator.comparingLong(sequence::get));
+    List<Map<String, Object>> inOrder = new ArrayList<>(present.size());
+    present.forEach(id -> inOrder.add(records.get(id)));
+    return inOrder;
+  }
+
   public Optional<Map<String, Object>> byId(String id18) {
     return Optional.ofNullable(byId.get(id18));
   }
@@ -77,6 +104,7 @@ public final class RecordStore {
     LinkedHashMap<String, Map<String, Object>> removed = byType.remove(type);
     if (removed != null) {
       removed.keySet().forEach(byId::remove);
+      removed.keySet().forEach(sequence::remove);
     }
     uniqueIndex.remove(type);
     searchIndex.clear(type);

@@ -140,7 +140,11 @@ final class SearchOperation implements SoapOperation {
             }
           }
           List<Map<String, Object>> hits = new ArrayList<>();
-          for (Map<String, Object> record : org.store().all(schema.name())) {
+          List<Map<String, Object>> narrowed =
+              everywhere.isEmpty()
+                  ? org.store().inOrder(schema.name(), termsById.keySet())
+                  : org.store().all(schema.name());
+          for (Map<String, Object> record : narrowed) {
             List<Integer> candidates = termsById.getOrDefault(record.get("Id"), List.of());
             if (candidates.isEmpty() && everywhere.isEmpty()) {
               continue;
