@@ -9,10 +9,12 @@
 #   SERVICE_HEAP             each service's -Xmx (default 256m; dedup-service 1g: its caches of
 #                            recent records and fuzzy candidates hold ~250 MiB, and with 512m
 #                            its young generation shrank until G1 took a quarter of its CPU)
-#   SERVICE_JIT              the four services' JIT (default -XX:TieredStopAtLevel=1, C1 only:
-#                            on a 2-core machine running seven JVMs, C2 kept recompiling for
-#                            minutes after warm-up and cost more than its faster code saved;
-#                            docs/benchmarks.md has the A/B; set it empty for the JVM's default)
+#   LEADGATE_JIT             the JIT of the emulator and the four services (default
+#                            -XX:TieredStopAtLevel=1, C1 only: on a 2-core machine running seven
+#                            JVMs, C2 kept recompiling for minutes after warm-up and cost more
+#                            than its faster code saved; docs/benchmarks.md has the A/B; set it
+#                            empty for the JVM's default). The broker keeps the default: on C1
+#                            its request handling cost more than C2's compiling did.
 #   SERVICE_JAVA_OPTS        more JVM options for the four services
 #   LEADGATE_PID_DIR         when set, the emulator's and each service's pid go to <dir>/<name>.pid
 set -euo pipefail
@@ -44,16 +46,18 @@ trap stop_all EXIT INT TERM
 
 scripts/kafka-broker.sh start
 
+read -r -a jit <<< "${LEADGATE_JIT--XX:TieredStopAtLevel=1}"
+
 note_pid() {
   if [ -n "${LEADGATE_PID_DIR:-}" ]; then mkdir -p "$LEADGATE_PID_DIR"; echo "$2" > "$LEADGATE_PID_DIR/$1.pid"; fi
 }
 
-java -jar salesforce-emulator/target/salesforce-emulator-0.1.0-SNAPSHOT-exec.jar \
+java ${jit[@]+"${jit[@]}"} -jar salesforce-emulator/target/salesforce-emulator-0.1.0-SNAPSHOT-exec.jar \
   --port 8090 --seed "${EMULATOR_SEED:-classpath:demo-org.json}" > var/log/emulator.log 2>&1 &
 pids+=($!)
 note_pid salesforce-emulator $!
 
-read -r -a service_opts <<< "${SERVICE_JIT--XX:TieredStopAtLevel=1} ${SERVICE_JAVA_OPTS:-}"
+read -r -a service_opts <<< "${jit[@]+"${jit[@]}"} ${SERVICE_JAVA_OPTS:-}"
 for service in budget-service dedup-service writer-service capture-service; do
   # capture-service answers while the client waits: the collector its Dockerfile uses.
   capture_gc=()
