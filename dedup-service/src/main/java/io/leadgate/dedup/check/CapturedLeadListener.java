@@ -36,13 +36,20 @@ import org.springframework.stereotype.Component;
  * whose org still has no allowance to the queue's tail again, and stops at the first capture not
  * yet due, waiting just until it is (the queue is ordered by not-before, see {@link DelayQueue}).
  * Offsets are committed only once the moved copies and the statuses are acknowledged by Kafka.
+ *
+ * <p>A capture of a person another capture of whom is being created takes the same queue, due
+ * {@value #IN_FLIGHT_MILLIS} ms later and without a status: waiting in place used to stop the
+ * consumer and every capture behind it on its partitions, and under load that wait grew with the
+ * very latency it added. Behind an org's deferred captures on a queue partition it is late by their
+ * longer delay, never early.
  */
 @Component
 class CapturedLeadListener {
 
   private static final Logger log = LoggerFactory.getLogger(CapturedLeadListener.class);
 
-  private static final Duration IN_FLIGHT = Duration.ofMillis(200);
+  private static final long IN_FLIGHT_MILLIS = 200;
+  private static final Duration IN_FLIGHT = Duration.ofMillis(IN_FLIGHT_MILLIS);
 
   /** How soon a batch is read again when Kafka did not acknowledge what it sent. */
   private static final Duration KAFKA_RETRY = Duration.ofSeconds(1);
@@ -106,15 +113,8 @@ class CapturedLeadListener {
       throw new BatchListenerFailedException(
           "Salesforce unavailable", new RetryLaterException(e.getMessage(), retryAfter), 0);
     }
-    if (!progress.deferred().isEmpty()) {
-      defer(records, progress.deferred());
-    }
-    if (progress.waitingFor() == DuplicateCheck.Wait.IN_FLIGHT) {
-      // Another capture of this person is being created; its answer will decide this one.
-      throw new BatchListenerFailedException(
-          "Same person in flight",
-          new RetryLaterException("Another capture of this person is being created", IN_FLIGHT),
-          progress.decided());
+    if (!progress.deferred().isEmpty() || !progress.inFlight().isEmpty()) {
+      queue(records, progress);
     }
     if (poison < records.size()) {
       throw new BatchListenerFailedException(
@@ -123,28 +123,47 @@ class CapturedLeadListener {
   }
 
   /**
-   * Moves the captures of orgs without allowance to the delay queue, then tells their reps. If
-   * Kafka does not acknowledge, the batch fails from the first of them and is read again: nothing
-   * is committed that is not safely queued.
+   * Moves what the batch left for later to the delay queue: the captures of a person being created
+   * to be tried again in {@value #IN_FLIGHT_MILLIS} ms, when its answer is likely in (they go
+   * first, so they never queue behind this batch's longer waits), and those of orgs without
+   * allowance in {@code retryAfter}, whose reps are then told. If Kafka does not acknowledge, the
+   * batch fails from the first of them and is read again: nothing is committed that is not safely
+   * queued.
    */
-  private void defer(List<ConsumerRecord<String, LeadCaptured>> records, List<Integer> indexes) {
-    Instant notBefore = clock.instant().plus(retryAfter);
-    List<CompletableFuture<?>> sends = new ArrayList<>(indexes.size());
-    List<LeadCaptured> deferred = new ArrayList<>(indexes.size());
-    for (int i : indexes) {
-      ConsumerRecord<String, LeadCaptured> record = records.get(i);
-      deferred.add(record.value());
-      sends.add(
-          traces.inTraceOf(
-              record.value().captureId(), () -> kafka.send(queue.copyOf(record, notBefore))));
+  private void queue(
+      List<ConsumerRecord<String, LeadCaptured>> records, DuplicateCheck.Progress progress) {
+    Instant now = clock.instant();
+    Instant notBefore = now.plus(retryAfter);
+    List<CompletableFuture<?>> sends = new ArrayList<>();
+    for (int i : progress.inFlight()) {
+      sends.add(copy(records.get(i), now.plus(IN_FLIGHT)));
+    }
+    List<LeadCaptured> deferred = new ArrayList<>(progress.deferred().size());
+    for (int i : progress.deferred()) {
+      deferred.add(records.get(i).value());
+      sends.add(copy(records.get(i), notBefore));
     }
     try {
       CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
-      check.deferred(deferred, notBefore);
+      if (!deferred.isEmpty()) {
+        check.deferred(deferred, notBefore);
+      }
     } catch (CompletionException e) {
-      throw kafkaDidNotAcknowledge(e, indexes.get(0));
+      int first =
+          java.util.stream.Stream.concat(progress.inFlight().stream(), progress.deferred().stream())
+              .min(Integer::compare)
+              .orElseThrow();
+      throw kafkaDidNotAcknowledge(e, first);
     }
-    log.info("{} captures of orgs without allowance wait until {}", indexes.size(), notBefore);
+    if (!deferred.isEmpty()) {
+      log.info("{} captures of orgs without allowance wait until {}", deferred.size(), notBefore);
+    }
+  }
+
+  private CompletableFuture<?> copy(
+      ConsumerRecord<String, LeadCaptured> record, Instant notBefore) {
+    return traces.inTraceOf(
+        record.value().captureId(), () -> kafka.send(queue.copyOf(record, notBefore)));
   }
 
   private static BatchListenerFailedException kafkaDidNotAcknowledge(

@@ -107,43 +107,37 @@ public class DuplicateCheck {
     this.matcher = new DuplicateMatcher(normalizer);
   }
 
-  /** Why a batch stopped before its end. */
-  public enum Wait {
-    NONE,
-    /** Another capture of the same person is being created: a short, bounded wait. */
-    IN_FLIGHT
-  }
-
   /**
-   * How far a batch got.
+   * What a batch left for later; every other capture of it was checked.
    *
-   * @param decided how many captures, from the start of the list, were handled: checked, or listed
-   *     in {@code deferred}; the rest must be delivered again shortly
-   * @param deferred the captures (indexes below {@code decided}) whose org cannot be checked now,
-   *     in order; they must be queued for later, and are not counted as checked until then
+   * @param deferred the captures (indexes) whose org cannot be checked now, in order; they must be
+   *     queued for later, and are not counted as checked until then
+   * @param inFlight the captures (indexes) of people another capture of whom is being created, in
+   *     order: that creation's answer decides them, so they must be tried again shortly. They do
+   *     not hold up the rest of the batch, whose other people have nothing to wait for.
    */
-  public record Progress(int decided, Wait waitingFor, List<Integer> deferred) {
+  public record Progress(List<Integer> deferred, List<Integer> inFlight) {
 
     public Progress {
       deferred = List.copyOf(deferred);
+      inFlight = List.copyOf(inFlight);
     }
   }
 
   /**
-   * Checks the captures in order, up to the first that must wait for another capture of the same
-   * person. The captures of an org without allowance are not checked but listed as deferred.
+   * Checks the captures, but for those that must wait for another capture of the same person and
+   * those of an org without allowance: both are listed for the caller to queue.
    */
   public Progress check(List<LeadCaptured> captures) {
     List<CompletableFuture<?>> sends = new ArrayList<>();
     List<IdentityKeys> keys = captures.stream().map(c -> keys(c.lead())).toList();
 
-    int decided = captures.size();
-    Wait waiting = Wait.NONE;
     // Kept as found: looking up again later could miss a record whose time ran out meanwhile.
     Map<Integer, MatchedRecord> fromMemory = new LinkedHashMap<>();
     // A capture id checked before is a client's retry that reached Kafka twice: answered already.
     Set<Integer> repeats = new LinkedHashSet<>();
     Set<String> idsInBatch = new java.util.HashSet<>();
+    List<Integer> inFlight = new ArrayList<>();
     for (int i = 0; i < captures.size(); i++) {
       String captureId = captures.get(i).captureId();
       if (recent.wasChecked(captureId) || !idsInBatch.add(captureId)) {
@@ -158,15 +152,14 @@ public class DuplicateCheck {
         // if the search index has not caught up, the remembered record still answers.
         continue;
       } else if (recent.isInFlight(keys.get(i), properties.inFlightWait())) {
-        decided = i;
-        waiting = Wait.IN_FLIGHT;
-        break;
+        inFlight.add(i);
       }
     }
 
+    Set<Integer> waiting = new java.util.HashSet<>(inFlight);
     Map<String, List<Integer>> toLookUp = new LinkedHashMap<>();
-    for (int i = 0; i < decided; i++) {
-      if (!fromMemory.containsKey(i) && !repeats.contains(i)) {
+    for (int i = 0; i < captures.size(); i++) {
+      if (!fromMemory.containsKey(i) && !repeats.contains(i) && !waiting.contains(i)) {
         toLookUp.computeIfAbsent(captures.get(i).orgId(), org -> new ArrayList<>()).add(i);
       }
     }
@@ -181,18 +174,18 @@ public class DuplicateCheck {
       deferred.addAll(outcome.deferred());
     }
     CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
-    // A capture id is decided only if no copy of it was deferred: a retry's second copy in this
-    // batch is skipped as a repeat, and marking it checked would make the deferred copy a repeat
-    // too when it comes back from the queue, leaving the capture without a final status.
-    Set<String> deferredIds = new java.util.HashSet<>();
-    deferred.forEach(i -> deferredIds.add(captures.get(i).captureId()));
-    for (int i = 0; i < decided; i++) {
-      String captureId = captures.get(i).captureId();
-      if (!deferredIds.contains(captureId)) {
-        recent.checked(captureId);
+    // A capture id is decided only if no copy of it was left for later: a retry's second copy in
+    // this batch is skipped as a repeat, and marking it checked would make the queued copy a
+    // repeat too when it comes back, leaving the capture without a final status.
+    Set<String> undecidedIds = new java.util.HashSet<>();
+    deferred.forEach(i -> undecidedIds.add(captures.get(i).captureId()));
+    inFlight.forEach(i -> undecidedIds.add(captures.get(i).captureId()));
+    for (LeadCaptured capture : captures) {
+      if (!undecidedIds.contains(capture.captureId())) {
+        recent.checked(capture.captureId());
       }
     }
-    return new Progress(decided, waiting, List.copyOf(deferred));
+    return new Progress(List.copyOf(deferred), inFlight);
   }
 
   /**

@@ -71,8 +71,7 @@ class CapturedLeadListenerTest {
 
   @Test
   void anOrgWithoutAllowanceIsQueuedWithItsNotBeforeAndTheBatchGoesOn() {
-    when(check.check(anyList()))
-        .thenReturn(new DuplicateCheck.Progress(2, DuplicateCheck.Wait.NONE, List.of(0)));
+    when(check.check(anyList())).thenReturn(new DuplicateCheck.Progress(List.of(0), List.of()));
     doReturn(CompletableFuture.completedFuture(null)).when(kafka).send(any(ProducerRecord.class));
 
     listener.onCaptured(batch);
@@ -89,9 +88,28 @@ class CapturedLeadListenerTest {
   }
 
   @Test
+  void aPersonBeingCreatedIsTriedAgainShortlyWithoutAStatusAheadOfTheDeferredAndTheBatchGoesOn() {
+    when(check.check(anyList())).thenReturn(new DuplicateCheck.Progress(List.of(0), List.of(1)));
+    doReturn(CompletableFuture.completedFuture(null)).when(kafka).send(any(ProducerRecord.class));
+
+    listener.onCaptured(batch);
+
+    @SuppressWarnings("unchecked")
+    ArgumentCaptor<ProducerRecord<String, Object>> sent =
+        ArgumentCaptor.forClass(ProducerRecord.class);
+    verify(kafka, org.mockito.Mockito.times(2)).send(sent.capture());
+    ProducerRecord<String, Object> retry = sent.getAllValues().get(0);
+    assertThat(retry.topic()).isEqualTo(Topics.LEADS_CAPTURED_DEFERRED.name());
+    assertThat(retry.value()).isEqualTo(batch.get(1).value());
+    assertThat(DelayQueue.notBefore(retry.headers())).contains(NOW.plusMillis(200));
+    assertThat(sent.getAllValues().get(1).value()).isEqualTo(batch.get(0).value());
+    // Only the org without allowance is reported DEFERRED to its rep.
+    verify(check).deferred(List.of(batch.get(0).value()), NOW.plusSeconds(30));
+  }
+
+  @Test
   void whenKafkaDoesNotAcknowledgeTheBatchIsReadAgainFromTheFirstDeferredCapture() {
-    when(check.check(anyList()))
-        .thenReturn(new DuplicateCheck.Progress(2, DuplicateCheck.Wait.NONE, List.of(1)));
+    when(check.check(anyList())).thenReturn(new DuplicateCheck.Progress(List.of(1), List.of()));
     doReturn(CompletableFuture.failedFuture(new KafkaException("broker down")))
         .when(kafka)
         .send(any(ProducerRecord.class));
@@ -108,8 +126,7 @@ class CapturedLeadListenerTest {
   void theDelayQueueStopsAtTheFirstCaptureNotYetDueAndWaitsJustUntilThen() {
     List<ConsumerRecord<String, LeadCaptured>> queued =
         List.of(queued(0, "due", NOW.minusSeconds(1)), queued(1, "later", NOW.plusSeconds(7)));
-    when(check.check(anyList()))
-        .thenReturn(new DuplicateCheck.Progress(1, DuplicateCheck.Wait.NONE, List.of()));
+    when(check.check(anyList())).thenReturn(new DuplicateCheck.Progress(List.of(), List.of()));
 
     BatchListenerFailedException failed =
         catchThrowableOfType(BatchListenerFailedException.class, () -> listener.onDeferred(queued));

@@ -20,11 +20,13 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
  *
  * <p>A deferred record is re-published, under its own key and with its value unchanged, to the
  * queue's topic with a {@value #NOT_BEFORE_HEADER} header: the earliest next attempt, in epoch
- * milliseconds. Every record is deferred by the same delay from the moment it is re-published, so
- * each partition of the queue is ordered by not-before: the consumer of the queue processes the due
- * records at the head of its batch and stops at the first record not yet due ({@link
- * #firstNotDue}), waiting {@link #remaining} before it reads on. A record whose org still cannot
- * proceed goes back to the tail with a new not-before, so the queue itself never stalls on one org.
+ * milliseconds. Records deferred by the same delay from the moment they are re-published are
+ * ordered by not-before on each partition: the consumer of the queue processes the due records at
+ * the head of its batch and stops at the first record not yet due ({@link #firstNotDue}), waiting
+ * {@link #remaining} before it reads on. With delays of several lengths on one queue a record is
+ * never tried early, but one behind a longer delay is late by the difference. A record whose org
+ * still cannot proceed goes back to the tail with a new not-before, so the queue itself never
+ * stalls on one org.
  *
  * <p>A re-publish is at least once: the caller commits the source offset only after Kafka
  * acknowledged every copy (acks=all), and a failed re-publish fails the batch so that it is
