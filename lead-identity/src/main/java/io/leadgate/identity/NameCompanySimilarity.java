@@ -64,22 +64,37 @@ public final class NameCompanySimilarity {
 
   /** The same score as {@link #score(NameCompany, NameCompany)}, on prepared triples. */
   public double score(Prepared a, Prepared b) {
-    Parts pa = a.parts;
-    Parts pb = b.parts;
-    double company = companyScore(pa.company, pb.company);
+    double score =
+        formula(
+            a.parts,
+            b.parts,
+            NameCompanySimilarity::nameScore,
+            companyScore(a.parts.company, b.parts.company));
+    return Double.isNaN(score) ? 0.0 : Math.min(1.0, Math.max(0.0, score));
+  }
+
+  /** How two name parts compare: their score, or a bound of it. */
+  @FunctionalInterface
+  private interface NameComparison {
+    double of(NameField x, NameField y);
+  }
+
+  /**
+   * The score's formula over its parts, however they are compared: the straight weighted mean, or
+   * first and last name swapped at a discount when both triples have both.
+   */
+  private static double formula(Parts pa, Parts pb, NameComparison names, double company) {
     double straight =
-        combine(
-            nameScore(pa.first, pb.first), W_FIRST, nameScore(pa.last, pb.last), W_LAST, company);
+        combine(names.of(pa.first, pb.first), W_FIRST, names.of(pa.last, pb.last), W_LAST, company);
     double swapped = 0.0;
     if (pa.first != null && pa.last != null && pb.first != null && pb.last != null) {
       // Equal weights keep the swapped score symmetric in a and b.
       double w = (W_FIRST + W_LAST) / 2;
       swapped =
           TRANSPOSITION_FACTOR
-              * combine(nameScore(pa.first, pb.last), w, nameScore(pa.last, pb.first), w, company);
+              * combine(names.of(pa.first, pb.last), w, names.of(pa.last, pb.first), w, company);
     }
-    double score = Math.max(straight, swapped);
-    return Double.isNaN(score) ? 0.0 : Math.min(1.0, Math.max(0.0, score));
+    return Math.max(straight, swapped);
   }
 
   /**
@@ -130,20 +145,13 @@ public final class NameCompanySimilarity {
    * Sorted-character merges instead of Jaro-Winkler's window search make it several times cheaper.
    */
   public double pairUpperBound(Prepared a, Prepared b) {
-    Parts pa = a.parts;
-    Parts pb = b.parts;
-    double company = companyUpperBound(pa.company, pb.company);
-    double straight =
-        combine(
-            nameBound(pa.first, pb.first), W_FIRST, nameBound(pa.last, pb.last), W_LAST, company);
-    double swapped = 0.0;
-    if (pa.first != null && pa.last != null && pb.first != null && pb.last != null) {
-      double w = (W_FIRST + W_LAST) / 2;
-      swapped =
-          TRANSPOSITION_FACTOR
-              * combine(nameBound(pa.first, pb.last), w, nameBound(pa.last, pb.first), w, company);
-    }
-    return Math.min(1.0, Math.max(straight, swapped) + BOUND_SLACK);
+    double bound =
+        formula(
+            a.parts,
+            b.parts,
+            NameCompanySimilarity::nameBound,
+            companyUpperBound(a.parts.company, b.parts.company));
+    return Math.min(1.0, bound + BOUND_SLACK);
   }
 
   /** Whether this pair may reach the threshold; false only when its score cannot. */
