@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -150,7 +151,7 @@ class CapturedLeadListener {
       }
     } catch (CompletionException e) {
       int first =
-          java.util.stream.Stream.concat(progress.inFlight().stream(), progress.deferred().stream())
+          Stream.concat(progress.inFlight().stream(), progress.deferred().stream())
               .min(Integer::compare)
               .orElseThrow();
       throw kafkaDidNotAcknowledge(e, first);
