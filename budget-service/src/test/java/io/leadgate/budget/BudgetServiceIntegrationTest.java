@@ -173,10 +173,14 @@ class BudgetServiceIntegrationTest {
               new org.apache.kafka.clients.producer.ProducerRecord<>(
                   Topics.SALESFORCE_API_USAGE.name(), org, "{not json"))
           .get();
+      // Read now: the sample's own times are a day old and more, out of the rolling window.
+      Instant now = Instant.now();
       String golden =
           GoldenSamples.read(GoldenSamples.API_USAGE)
               .replace("00D000000000001AAA", org)
-              .replace("6101", "7600");
+              .replace("6101", "7600")
+              .replace("2026-11-26T09:15:31Z", now.toString())
+              .replace("2026-11-26T09:15:30.874Z", now.minusMillis(126).toString());
       raw.send(
               new org.apache.kafka.clients.producer.ProducerRecord<>(
                   Topics.SALESFORCE_API_USAGE.name(), org, golden))
