@@ -316,8 +316,8 @@ public final class NameCompanySimilarity {
   }
 
   /** The characters Jaro-Winkler compares, sorted. */
-  private static char[] sortedChars(String s) {
-    char[] chars = cut(s);
+  private static char[] sorted(char[] cut) {
+    char[] chars = cut.clone();
     Arrays.sort(chars);
     return chars;
   }
@@ -354,8 +354,10 @@ public final class NameCompanySimilarity {
       char[] canonicalCut) {
     static NameField of(String plain) {
       String canonical = PersonNameNormalizer.withNickname(plain);
+      char[] plainCut = cut(plain);
+      char[] canonicalCut = cut(canonical);
       return new NameField(
-          plain, canonical, sortedChars(plain), sortedChars(canonical), cut(plain), cut(canonical));
+          plain, canonical, sorted(plainCut), sorted(canonicalCut), plainCut, canonicalCut);
     }
   }
 
@@ -372,13 +374,10 @@ public final class NameCompanySimilarity {
       char[] sortedWordsSorted) {
     static CompanyField of(String plain) {
       String sortedWords = NameCompanySimilarity.sortedWords(plain);
+      char[] plainCut = cut(plain);
+      char[] sortedWordsCut = cut(sortedWords);
       return new CompanyField(
-          plain,
-          sortedWords,
-          cut(plain),
-          cut(sortedWords),
-          sortedChars(plain),
-          sortedChars(sortedWords));
+          plain, sortedWords, plainCut, sortedWordsCut, sorted(plainCut), sorted(sortedWordsCut));
     }
   }
 

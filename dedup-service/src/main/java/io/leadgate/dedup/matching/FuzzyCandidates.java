@@ -12,10 +12,12 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -150,8 +152,7 @@ public final class FuzzyCandidates {
             null,
             null);
     FuzzyCandidate person = new FuzzyCandidate(record, p.person().name());
-    List<String> terms = new ArrayList<>(termsOf(words(c.lastName())));
-    termsOf(words(c.firstName())).stream().filter(t -> !terms.contains(t)).forEach(terms::add);
+    List<String> terms = namesTerms(c);
     Instant now = clock.instant();
     expireCreated();
     created.addLast(new Created(p.orgId(), terms, person, now));
@@ -204,11 +205,11 @@ public final class FuzzyCandidates {
     }
   }
 
-  /** The terms a search matches this record's last or first name by. */
+  /** The terms a search matches this record's last or first name by, each once. */
   private static List<String> namesTerms(Candidate c) {
-    List<String> terms = termsOf(words(c.lastName()));
+    Set<String> terms = new LinkedHashSet<>(termsOf(words(c.lastName())));
     terms.addAll(termsOf(words(c.firstName())));
-    return terms;
+    return List.copyOf(terms);
   }
 
   /** Every run of consecutive words: the terms whose search finds a name with these words. */
