@@ -6,6 +6,8 @@ import io.leadgate.contracts.Topics;
 import io.leadgate.dedup.matching.FuzzyCandidates;
 import io.leadgate.dedup.recent.RecentRecords;
 import io.leadgate.service.budget.BudgetClient;
+import io.leadgate.service.budget.BudgetLeaseProperties;
+import io.leadgate.service.budget.LeadgateBudgetConfiguration;
 import io.leadgate.service.kafka.BatchFetch;
 import io.leadgate.service.kafka.KafkaListenerFactories;
 import io.leadgate.service.kafka.TopicDeclarations;
@@ -24,7 +26,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({DedupProperties.class, BatchProperties.class})
-@Import(LeadgateSalesforceConfiguration.class)
+@Import({LeadgateSalesforceConfiguration.class, LeadgateBudgetConfiguration.class})
 class DedupConfiguration {
 
   @Bean
@@ -82,8 +84,13 @@ class DedupConfiguration {
   }
 
   @Bean
-  BudgetClient budgetClient(DedupProperties properties, Tenants tenants) {
+  BudgetClient budgetClient(
+      DedupProperties properties, BudgetLeaseProperties leases, Tenants tenants, Clock clock) {
     return new BudgetClient(
-        properties.budgetServiceUrl(), tenants.serviceToken(), Duration.ofSeconds(5));
+        properties.budgetServiceUrl(),
+        tenants.serviceToken(),
+        Duration.ofSeconds(5),
+        leases.holding(),
+        clock);
   }
 }

@@ -57,6 +57,10 @@ class DedupServiceIntegrationTest {
   static void endpoints(DynamicPropertyRegistry registry) {
     registry.add(TestSalesforce.URL_PROPERTY, TestSalesforce::url);
     registry.add("leadgate.dedup.budget-service-url", budget::url);
+    // The double's answers change from test to test (closed, expired, GOLDEN): each call asks for
+    // its own lease here, so no lease held from an earlier test answers for a later one. Holding
+    // is covered by BudgetClientTest and, against the real budget-service, the system tests.
+    registry.add("leadgate.budget-leases.prefetch", () -> "0");
   }
 
   @Autowired MeterRegistry meters;

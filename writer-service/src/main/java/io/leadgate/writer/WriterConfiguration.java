@@ -5,6 +5,8 @@ import io.leadgate.contracts.Topics;
 import io.leadgate.salesforce.SalesforceClients;
 import io.leadgate.salesforce.SalesforceSettings;
 import io.leadgate.service.budget.BudgetClient;
+import io.leadgate.service.budget.BudgetLeaseProperties;
+import io.leadgate.service.budget.LeadgateBudgetConfiguration;
 import io.leadgate.service.kafka.BatchFetch;
 import io.leadgate.service.kafka.KafkaListenerFactories;
 import io.leadgate.service.kafka.TopicDeclarations;
@@ -27,7 +29,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WriterProperties.class)
-@Import(LeadgateSalesforceConfiguration.class)
+@Import({LeadgateSalesforceConfiguration.class, LeadgateBudgetConfiguration.class})
 class WriterConfiguration {
 
   @Bean
@@ -109,8 +111,13 @@ class WriterConfiguration {
   }
 
   @Bean
-  BudgetClient budgetClient(WriterProperties properties, Tenants tenants) {
+  BudgetClient budgetClient(
+      WriterProperties properties, BudgetLeaseProperties leases, Tenants tenants, Clock clock) {
     return new BudgetClient(
-        properties.budgetServiceUrl(), tenants.serviceToken(), Duration.ofSeconds(5));
+        properties.budgetServiceUrl(),
+        tenants.serviceToken(),
+        Duration.ofSeconds(5),
+        leases.holding(),
+        clock);
   }
 }

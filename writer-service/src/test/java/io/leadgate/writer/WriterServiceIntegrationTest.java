@@ -77,6 +77,10 @@ class WriterServiceIntegrationTest {
   static void endpoints(DynamicPropertyRegistry registry) {
     registry.add(TestSalesforce.URL_PROPERTY, TestSalesforce::url);
     registry.add("leadgate.writer.budget-service-url", budget::url);
+    // The double is closed and reopened from test to test: each call asks for its own lease here,
+    // so no lease held from an earlier test answers for a later one. Holding is covered by
+    // BudgetClientTest and, against the real budget-service, the system tests.
+    registry.add("leadgate.budget-leases.prefetch", () -> "0");
   }
 
   @LocalServerPort int port;
