@@ -158,6 +158,19 @@ final class Report {
                 ms(r.latency().p95()),
                 ms(r.latency().p99()),
                 ms(r.latency().max())));
+    row(
+        md,
+        "latency by stage, p50 / p99 ms: accepted · checked (dedup) · created (writer) · read"
+            + " (driver)",
+        results,
+        r ->
+            String.format(
+                Locale.ROOT,
+                "%s · %s · %s · %s",
+                stage(r.stages().accepted()),
+                stage(r.stages().checked()),
+                stage(r.stages().created()),
+                stage(r.stages().read())));
     row(md, "final states", results, r -> states(r.finalStates()));
     row(md, "verdicts other than expected", results, r -> Integer.toString(r.unexpectedVerdicts()));
     row(md, "captures deferred on the way", results, r -> Integer.toString(r.deferredCaptures()));
@@ -361,6 +374,10 @@ final class Report {
   private static String join(
       List<WorkloadResult> results, Function<WorkloadResult, String> cell, String separator) {
     return String.join(separator, results.stream().map(cell).toList());
+  }
+
+  private static String stage(LatencyStats stats) {
+    return stats.count() == 0 ? "–" : ms(stats.p50()) + " / " + ms(stats.p99());
   }
 
   private static String ms(double value) {

@@ -26,13 +26,24 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class StatusWatcher implements AutoCloseable {
 
-  /** A capture's final state as first seen. */
-  record Final(String state, long seenNanos, double apiCalls) {}
+  /**
+   * A capture's final state as first seen: on the driver's clock ({@code seenNanos}) and as stamped
+   * by the service that wrote it ({@code writtenAtMillis}, the record's create time).
+   */
+  record Final(String state, long seenNanos, double apiCalls, long writtenAtMillis) {}
+
+  /**
+   * When a capture's RECEIVED and CHECKING statuses were written (record create times, epoch ms; 0
+   * when not seen): with the final state's, where its time went, stage by stage.
+   */
+  record Stamps(long receivedMillis, long checkingMillis) {}
 
   private final KafkaConsumer<String, byte[]> consumer;
   private final JsonMapper json = JsonMapper.builder().build();
   private final Map<String, Final> finals = new ConcurrentHashMap<>();
   private final Map<String, Long> deferred = new ConcurrentHashMap<>();
+  private final Map<String, Long> received = new ConcurrentHashMap<>();
+  private final Map<String, Long> checking = new ConcurrentHashMap<>();
   private final AtomicLong capturedRecords = new AtomicLong();
   private final AtomicLong capturedBytes = new AtomicLong();
   private final AtomicLong statusRecords = new AtomicLong();
@@ -84,7 +95,12 @@ final class StatusWatcher implements AutoCloseable {
           String captureId = status.path("captureId").asString("");
           if (state.equals("CREATED") || state.equals("DUPLICATE") || state.equals("FAILED")) {
             finals.putIfAbsent(
-                captureId, new Final(state, now, status.path("apiCalls").asDouble()));
+                captureId,
+                new Final(state, now, status.path("apiCalls").asDouble(), record.timestamp()));
+          } else if (state.equals("RECEIVED")) {
+            received.putIfAbsent(captureId, record.timestamp());
+          } else if (state.equals("CHECKING")) {
+            checking.putIfAbsent(captureId, record.timestamp());
           } else if (state.equals("DEFERRED")) {
             deferred.merge(captureId, 1L, Long::sum);
           }
@@ -98,6 +114,10 @@ final class StatusWatcher implements AutoCloseable {
 
   Final finalOf(String captureId) {
     return finals.get(captureId);
+  }
+
+  Stamps stampsOf(String captureId) {
+    return new Stamps(received.getOrDefault(captureId, 0L), checking.getOrDefault(captureId, 0L));
   }
 
   int finalCount() {

@@ -228,6 +228,9 @@ public final class SystemBenchmark {
     EmulatorAdmin.Usage calls = usage(admin).minus(before);
 
     List<Long> latencies = new ArrayList<>();
+    List<StageLatencies.Capture> stamped = new ArrayList<>();
+    // The services stamp their statuses in epoch ms; the driver times with nanoTime.
+    long nanosToEpoch = System.currentTimeMillis() * 1_000_000L - System.nanoTime();
     Map<String, Integer> states = new TreeMap<>();
     int accepted = 0;
     int unexpected = 0;
@@ -248,6 +251,15 @@ public final class SystemBenchmark {
       states.merge(f.state(), 1, Integer::sum);
       attributed += f.apiCalls();
       latencies.add(f.seenNanos() - s.intendedNanos());
+      StatusWatcher.Stamps stamps = watcher.stampsOf(s.captureId());
+      stamped.add(
+          new StageLatencies.Capture(
+              (s.intendedNanos() + nanosToEpoch) / 1_000_000L,
+              stamps.receivedMillis(),
+              stamps.checkingMillis(),
+              f.state(),
+              f.writtenAtMillis(),
+              (f.seenNanos() + nanosToEpoch) / 1_000_000L));
       lastFinal = Math.max(lastFinal, f.seenNanos());
       if (!f.state().equals(s.planned().kind().expectedState())) {
         unexpected++;
@@ -269,6 +281,7 @@ public final class SystemBenchmark {
             unexpected,
             watcher.deferredCaptures() - deferredBefore,
             LatencyStats.of(nanos),
+            StageLatencies.of(stamped),
             calls,
             attributed,
             null,
@@ -281,6 +294,17 @@ public final class SystemBenchmark {
         result.latency().p99(),
         result.callsPerLead(),
         states);
+    System.out.printf(
+        "  by stage, p50 / p99 ms: accepted %.0f / %.0f, checked %.0f / %.0f, created %.0f / %.0f,"
+            + " read %.0f / %.0f%n",
+        result.stages().accepted().p50(),
+        result.stages().accepted().p99(),
+        result.stages().checked().p50(),
+        result.stages().checked().p99(),
+        result.stages().created().p50(),
+        result.stages().created().p99(),
+        result.stages().read().p50(),
+        result.stages().read().p99());
     return result;
   }
 
@@ -299,6 +323,7 @@ public final class SystemBenchmark {
         r.unexpectedVerdicts(),
         r.deferredCaptures(),
         r.latency(),
+        r.stages(),
         r.salesforceCalls(),
         r.attributedCalls(),
         naive,

@@ -17,6 +17,7 @@ record WorkloadResult(
     int unexpectedVerdicts,
     int deferredCaptures,
     LatencyStats latency,
+    StageLatencies stages,
     EmulatorAdmin.Usage salesforceCalls,
     double attributedCalls,
     NaiveRun.Result naive,
