@@ -115,6 +115,6 @@ class BudgetKafkaConfiguration {
   private static <T> ConcurrentKafkaListenerContainerFactory<String, T> readOnly(
       ConcurrentKafkaListenerContainerFactory<String, T> factory) {
     factory.setCommonErrorHandler(new DefaultErrorHandler(new FixedBackOff(0, 0)));
-    return factory;
+    return KafkaListenerFactories.observing(factory);
   }
 }

@@ -67,10 +67,11 @@ class DedupConfiguration {
       KafkaListenerFactories factories) {
     // Answers to in-flight captures, which retry every 200 ms: 50 ms late costs them nothing, and
     // the broker then answers a fetch per 16 KB rather than per record.
-    return factories.forTopic(
-        Topics.LEADS_STATUS,
-        LeadStatusChanged.class,
-        BatchFetch.unhurried(16 * 1024, Duration.ofMillis(50)));
+    return KafkaListenerFactories.observing(
+        factories.forTopic(
+            Topics.LEADS_STATUS,
+            LeadStatusChanged.class,
+            BatchFetch.unhurried(16 * 1024, Duration.ofMillis(50))));
   }
 
   @Bean

@@ -33,6 +33,6 @@ public class LeadgateBudgetConfiguration {
     ConcurrentKafkaListenerContainerFactory<String, BudgetStatusChanged> factory =
         factories.forTopic(Topics.BUDGET_STATUS, BudgetStatusChanged.class);
     factory.setCommonErrorHandler(new DefaultErrorHandler(new FixedBackOff(0, 0)));
-    return factory;
+    return KafkaListenerFactories.observing(factory);
   }
 }
