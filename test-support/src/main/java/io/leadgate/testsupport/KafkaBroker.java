@@ -2,7 +2,11 @@ package io.leadgate.testsupport;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
@@ -39,6 +43,12 @@ public final class KafkaBroker {
     return origin;
   }
 
+  // The threads Spring Boot and Spring register to close application contexts at JVM exit.
+  private static final Set<String> SPRING_SHUTDOWN_HOOKS =
+      Set.of("SpringApplicationShutdownHook", "SpringContextShutdownHook");
+  private static final Duration CONTEXT_CLOSE_WAIT = Duration.ofSeconds(20);
+  private static final Duration HOOKS_START_WITHIN = Duration.ofMillis(200);
+
   private static void start() {
     String fromEnvironment = System.getenv(ENV_BOOTSTRAP);
     if (fromEnvironment != null && !fromEnvironment.isBlank()) {
@@ -48,7 +58,8 @@ public final class KafkaBroker {
       KafkaContainer container =
           new KafkaContainer(KAFKA_IMAGE).withEnv("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
       container.start();
-      Runtime.getRuntime().addShutdownHook(new Thread(container::stop, "kafka-container-stop"));
+      Runtime.getRuntime()
+          .addShutdownHook(new Thread(afterContexts(container::stop), "kafka-container-stop"));
       bootstrapServers = container.getBootstrapServers();
       origin = "testcontainers";
     } else {
@@ -59,10 +70,48 @@ public final class KafkaBroker {
               "log.cleaner.dedupe.buffer.size", "4194304",
               "group.initial.rebalance.delay.ms", "0"));
       broker.afterPropertiesSet();
-      Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy, "kafka-in-process-stop"));
+      Runtime.getRuntime()
+          .addShutdownHook(new Thread(afterContexts(broker::destroy), "kafka-in-process-stop"));
       bootstrapServers = broker.getBrokersAsString();
       origin = "in-process";
     }
+  }
+
+  /**
+   * Stops the broker only after the Spring contexts still open have closed (or a bounded wait).
+   * Shutdown hooks run side by side: a broker stopped first left budget-service's contexts writing
+   * their state at stop to a broker that was gone, and the test JVM waited 30 s to exit. The JVM
+   * starts all hooks at once, so a Spring hook not seen within a moment of this one is not coming.
+   */
+  private static Runnable afterContexts(Runnable stop) {
+    return () -> {
+      long start = System.nanoTime();
+      long deadline = start + CONTEXT_CLOSE_WAIT.toNanos();
+      List<Thread> hooks = springShutdownHooks();
+      while (hooks.isEmpty() && System.nanoTime() - start < HOOKS_START_WITHIN.toNanos()) {
+        LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
+        hooks = springShutdownHooks();
+      }
+      for (Thread hook : hooks) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          break;
+        }
+        try {
+          hook.join(Math.max(1, left / 1_000_000));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+      stop.run();
+    };
+  }
+
+  private static List<Thread> springShutdownHooks() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(thread -> SPRING_SHUTDOWN_HOOKS.contains(thread.getName()))
+        .toList();
   }
 
   private static boolean dockerEngineAnswers() {
