@@ -26,8 +26,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.FixedBackOff;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({BudgetProperties.class, DashboardProperties.class})
@@ -59,7 +57,7 @@ class BudgetKafkaConfiguration {
   @Bean
   ConcurrentKafkaListenerContainerFactory<String, LeadStatusChanged> leadMetricsListenerFactory(
       KafkaListenerFactories factories) {
-    return readOnly(
+    return KafkaListenerFactories.readOnly(
         factories.forTopic(Topics.LEADS_STATUS, LeadStatusChanged.class, statusReading()));
   }
 
@@ -67,7 +65,7 @@ class BudgetKafkaConfiguration {
   @Bean
   ConcurrentKafkaListenerContainerFactory<String, LeadStatusChanged> dashboardLeadsListenerFactory(
       KafkaListenerFactories factories) {
-    return readOnly(
+    return KafkaListenerFactories.readOnly(
         factories.forTopic(Topics.LEADS_STATUS, LeadStatusChanged.class, statusReading()));
   }
 
@@ -86,7 +84,7 @@ class BudgetKafkaConfiguration {
   @Bean
   ConcurrentKafkaListenerContainerFactory<String, BudgetStatusChanged>
       dashboardBudgetListenerFactory(KafkaListenerFactories factories) {
-    return readOnly(
+    return KafkaListenerFactories.readOnly(
         factories.forTopic(
             Topics.BUDGET_STATUS,
             BudgetStatusChanged.class,
@@ -106,15 +104,5 @@ class BudgetKafkaConfiguration {
   @Bean
   DashboardTickets dashboardTickets(DashboardProperties properties, Clock clock) {
     return new DashboardTickets(clock, properties.ticketTtl());
-  }
-
-  /**
-   * These consumers only observe topics other services own: an unreadable record is skipped and
-   * logged, never dead-lettered (the owning consumer already parks it, once).
-   */
-  private static <T> ConcurrentKafkaListenerContainerFactory<String, T> readOnly(
-      ConcurrentKafkaListenerContainerFactory<String, T> factory) {
-    factory.setCommonErrorHandler(new DefaultErrorHandler(new FixedBackOff(0, 0)));
-    return KafkaListenerFactories.observing(factory);
   }
 }

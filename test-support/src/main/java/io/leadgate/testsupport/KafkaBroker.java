@@ -24,6 +24,12 @@ public final class KafkaBroker {
   static final String ENV_BOOTSTRAP = "KAFKA_BOOTSTRAP_SERVERS";
   private static final String KAFKA_IMAGE = "apache/kafka:4.1.2";
 
+  // The threads Spring Boot and Spring register to close application contexts at JVM exit.
+  private static final Set<String> SPRING_SHUTDOWN_HOOKS =
+      Set.of("SpringApplicationShutdownHook", "SpringContextShutdownHook");
+  private static final Duration CONTEXT_CLOSE_WAIT = Duration.ofSeconds(20);
+  private static final Duration HOOKS_START_WITHIN = Duration.ofMillis(200);
+
   private static String bootstrapServers;
   private static String origin;
 
@@ -42,12 +48,6 @@ public final class KafkaBroker {
     bootstrapServers();
     return origin;
   }
-
-  // The threads Spring Boot and Spring register to close application contexts at JVM exit.
-  private static final Set<String> SPRING_SHUTDOWN_HOOKS =
-      Set.of("SpringApplicationShutdownHook", "SpringContextShutdownHook");
-  private static final Duration CONTEXT_CLOSE_WAIT = Duration.ofSeconds(20);
-  private static final Duration HOOKS_START_WITHIN = Duration.ofMillis(200);
 
   private static void start() {
     String fromEnvironment = System.getenv(ENV_BOOTSTRAP);

@@ -74,10 +74,6 @@ final class HeldLease {
     return spent;
   }
 
-  Allowance lease() {
-    return lease;
-  }
-
   private boolean due() {
     if (retired && open == 0 && !reported) {
       reported = true;

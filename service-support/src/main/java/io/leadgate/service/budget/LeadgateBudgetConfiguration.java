@@ -7,8 +7,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.FixedBackOff;
 
 /**
  * For services that spend allowances (import it, and define a {@link BudgetClient} bean): the lease
@@ -23,16 +21,11 @@ public class LeadgateBudgetConfiguration {
     return new BudgetModeListener(budget);
   }
 
-  /**
-   * budget.status belongs to budget-service, which parks what it cannot read: an unreadable record
-   * is skipped and logged here, never dead-lettered twice.
-   */
+  /** budget.status belongs to budget-service: this listener only observes it. */
   @Bean
   ConcurrentKafkaListenerContainerFactory<String, BudgetStatusChanged> budgetModeListenerFactory(
       KafkaListenerFactories factories) {
-    ConcurrentKafkaListenerContainerFactory<String, BudgetStatusChanged> factory =
-        factories.forTopic(Topics.BUDGET_STATUS, BudgetStatusChanged.class);
-    factory.setCommonErrorHandler(new DefaultErrorHandler(new FixedBackOff(0, 0)));
-    return KafkaListenerFactories.observing(factory);
+    return KafkaListenerFactories.readOnly(
+        factories.forTopic(Topics.BUDGET_STATUS, BudgetStatusChanged.class));
   }
 }

@@ -11,8 +11,10 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.kafka.support.serializer.JacksonJsonDeserializer;
+import org.springframework.util.backoff.FixedBackOff;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -96,5 +98,16 @@ public final class KafkaListenerFactories {
     container.setAckMode(ContainerProperties.AckMode.TIME);
     container.setAckTime(OBSERVER_COMMIT_INTERVAL.toMillis());
     return factory;
+  }
+
+  /**
+   * For a consumer that observes a topic another service owns: {@link #observing}, and an
+   * unreadable record is skipped and logged, never dead-lettered (the owning consumer already parks
+   * it, once).
+   */
+  public static <T> ConcurrentKafkaListenerContainerFactory<String, T> readOnly(
+      ConcurrentKafkaListenerContainerFactory<String, T> factory) {
+    factory.setCommonErrorHandler(new DefaultErrorHandler(new FixedBackOff(0, 0)));
+    return observing(factory);
   }
 }
