@@ -1,5 +1,6 @@
 package io.leadgate.service;
 
+import io.leadgate.service.json.LeadgateJsonConfiguration;
 import io.leadgate.service.kafka.KafkaListenerFactories;
 import io.leadgate.service.kafka.LeadgateKafkaConfiguration;
 import io.leadgate.service.observability.LeadgateObservabilityConfiguration;
@@ -18,10 +19,16 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import tools.jackson.databind.json.JsonMapper;
 
-/** What every Leadgate service imports: tenants, authentication, Kafka wiring and a clock. */
+/**
+ * What every Leadgate service imports: tenants, authentication, JSON and Kafka wiring and a clock.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TenantProperties.class)
-@Import({LeadgateKafkaConfiguration.class, LeadgateObservabilityConfiguration.class})
+@Import({
+  LeadgateJsonConfiguration.class,
+  LeadgateKafkaConfiguration.class,
+  LeadgateObservabilityConfiguration.class
+})
 public class LeadgateServiceConfiguration {
 
   @Bean
