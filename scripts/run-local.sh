@@ -59,12 +59,14 @@ note_pid salesforce-emulator $!
 
 read -r -a service_opts <<< "${jit[@]+"${jit[@]}"} ${SERVICE_JAVA_OPTS:-}"
 for service in budget-service dedup-service writer-service capture-service; do
-  # capture-service answers while the client waits: the collector its Dockerfile uses.
-  capture_gc=()
-  [ "$service" = capture-service ] && capture_gc=(-XX:+UseParallelGC)
+  # The Parallel collector, as their Dockerfiles start them: capture-service answers while the
+  # client waits; dedup-service keeps large caches, and G1's concurrent marking and write barriers
+  # were a quarter of its CPU in the burst (docs/benchmarks.md).
+  gc=()
+  case "$service" in capture-service|dedup-service) gc=(-XX:+UseParallelGC) ;; esac
   heap=256m
   [ "$service" = dedup-service ] && heap=1g
-  java "-Xmx${SERVICE_HEAP:-$heap}" ${capture_gc[@]+"${capture_gc[@]}"} ${service_opts[@]+"${service_opts[@]}"} \
+  java "-Xmx${SERVICE_HEAP:-$heap}" ${gc[@]+"${gc[@]}"} ${service_opts[@]+"${service_opts[@]}"} \
     -jar "$service/target/$service-0.1.0-SNAPSHOT-exec.jar" > "var/log/$service.log" 2>&1 &
   pids+=($!)
   note_pid "$service" $!
