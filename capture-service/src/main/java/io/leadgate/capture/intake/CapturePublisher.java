@@ -5,10 +5,7 @@ import io.leadgate.capture.status.StatusFeed;
 import io.leadgate.contracts.LeadCaptured;
 import io.leadgate.contracts.LeadStatusChanged;
 import io.leadgate.contracts.Topics;
-import io.micrometer.tracing.Span;
-import io.micrometer.tracing.Tracer;
-import io.micrometer.tracing.propagation.Propagator;
-import java.nio.charset.StandardCharsets;
+import io.leadgate.service.observability.TracedKafkaSender;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -19,9 +16,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.support.ProducerListener;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
 
@@ -36,26 +30,11 @@ class CapturePublisher {
 
   private static final Logger log = LoggerFactory.getLogger(CapturePublisher.class);
 
-  private final KafkaTemplate<String, Object> observed;
-  private final KafkaTemplate<String, Object> plain;
-  private final Tracer tracer;
-  private final Propagator propagator;
+  private final TracedKafkaSender kafka;
   private final ProducerTimeouts timeouts;
 
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  CapturePublisher(
-      KafkaTemplate<String, Object> kafka,
-      ProducerListener<Object, Object> producerListener,
-      ObjectProvider<Tracer> tracer,
-      ObjectProvider<Propagator> propagator,
-      ProducerTimeouts timeouts) {
-    this.observed = kafka;
-    // The same producer, unobserved: the listener (metrics, failure logs) is all it adds.
-    this.plain = new KafkaTemplate<>(kafka.getProducerFactory());
-    this.plain.setMicrometerEnabled(false);
-    this.plain.setProducerListener((ProducerListener) producerListener);
-    this.tracer = tracer.getIfAvailable(() -> Tracer.NOOP);
-    this.propagator = propagator.getIfAvailable(() -> Propagator.NOOP);
+  CapturePublisher(TracedKafkaSender kafka, ProducerTimeouts timeouts) {
+    this.kafka = kafka;
     this.timeouts = timeouts;
   }
 
@@ -93,28 +72,13 @@ class CapturePublisher {
   }
 
   /**
-   * Sends one record in the request's trace. A sampled trace gets the template's observation (a
-   * producer span and its timer); an unsampled one, most of them, only needs its trace to travel
-   * on, so the record just gets the {@code traceparent} header, without the observation's
-   * per-record span, scope and timer work.
+   * Sends one record in the request's trace: observed only where the trace is sampled, see {@link
+   * TracedKafkaSender}.
    */
   private CompletableFuture<SendResult<String, Object>> send(
       ProducerRecord<String, Object> record) {
     try {
-      Span span = tracer.currentSpan();
-      if (span != null && Boolean.TRUE.equals(span.context().sampled())) {
-        return observed.send(record);
-      }
-      if (span != null) {
-        propagator.inject(
-            span.context(),
-            record.headers(),
-            (headers, name, text) -> {
-              headers.remove(name);
-              headers.add(name, text.getBytes(StandardCharsets.UTF_8));
-            });
-      }
-      return plain.send(record);
+      return kafka.send(record);
     } catch (RuntimeException e) {
       // max.block.ms passed without metadata or buffer space: the record was never queued.
       return CompletableFuture.failedFuture(e);

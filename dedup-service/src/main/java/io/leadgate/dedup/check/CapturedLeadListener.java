@@ -8,6 +8,7 @@ import io.leadgate.service.kafka.DelayQueue;
 import io.leadgate.service.kafka.PoisonRecordException;
 import io.leadgate.service.kafka.RetryLaterException;
 import io.leadgate.service.observability.CaptureTraces;
+import io.leadgate.service.observability.TracedKafkaSender;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +21,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
@@ -62,7 +62,7 @@ class CapturedLeadListener {
   private final DuplicateCheck check;
   private final Duration retryAfter;
   private final CaptureTraces traces;
-  private final KafkaTemplate<String, Object> kafka;
+  private final TracedKafkaSender kafka;
   private final Clock clock;
   private final DelayQueue queue = new DelayQueue(Topics.LEADS_CAPTURED_DEFERRED);
 
@@ -70,7 +70,7 @@ class CapturedLeadListener {
       DuplicateCheck check,
       DedupProperties properties,
       CaptureTraces traces,
-      KafkaTemplate<String, Object> kafka,
+      TracedKafkaSender kafka,
       Clock clock) {
     this.check = check;
     this.retryAfter = properties.retryAfter();

@@ -31,6 +31,7 @@ import io.leadgate.salesforce.SalesforceException;
 import io.leadgate.service.budget.Allowance;
 import io.leadgate.service.budget.BudgetClient;
 import io.leadgate.service.observability.CaptureTraces;
+import io.leadgate.service.observability.TracedKafkaSender;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -47,7 +48,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -69,7 +69,7 @@ public class DuplicateCheck {
 
   private final SalesforceClients salesforce;
   private final BudgetClient budget;
-  private final KafkaTemplate<String, Object> kafka;
+  private final TracedKafkaSender kafka;
   private final IdentityNormalizer normalizer;
   private final DuplicateMatcher matcher;
   private final RecentRecords recent;
@@ -83,7 +83,7 @@ public class DuplicateCheck {
   public DuplicateCheck(
       SalesforceClients salesforce,
       BudgetClient budget,
-      KafkaTemplate<String, Object> kafka,
+      TracedKafkaSender kafka,
       RecentRecords recent,
       FuzzyCandidates fuzzyCandidates,
       DedupProperties properties,

@@ -17,6 +17,7 @@ import io.leadgate.dedup.DedupProperties;
 import io.leadgate.service.kafka.DelayQueue;
 import io.leadgate.service.kafka.RetryLaterException;
 import io.leadgate.service.observability.CaptureTraces;
+import io.leadgate.service.observability.TracedKafkaSender;
 import io.micrometer.observation.ObservationRegistry;
 import java.net.URI;
 import java.time.Clock;
@@ -30,7 +31,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,7 +45,7 @@ class CapturedLeadListenerTest {
   private final DuplicateCheck check = mock(DuplicateCheck.class);
 
   @SuppressWarnings("unchecked")
-  private final KafkaTemplate<String, Object> kafka = mock(KafkaTemplate.class);
+  private final TracedKafkaSender kafka = mock(TracedKafkaSender.class);
 
   private final CapturedLeadListener listener =
       new CapturedLeadListener(

@@ -2,6 +2,7 @@ package io.leadgate.service.observability;
 
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -10,6 +11,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.ProducerListener;
 
 /**
  * Health and tracing every service shares. The health contributor is named {@code kafka} (from the
@@ -31,6 +34,19 @@ public class LeadgateObservabilityConfiguration {
   @Bean
   CaptureTraces captureTraces(ObjectProvider<ObservationRegistry> registry) {
     return new CaptureTraces(registry.getIfAvailable(() -> ObservationRegistry.NOOP));
+  }
+
+  @Bean
+  TracedKafkaSender tracedKafkaSender(
+      KafkaTemplate<String, Object> kafka,
+      ProducerListener<Object, Object> listener,
+      ObjectProvider<Tracer> tracer,
+      ObjectProvider<Propagator> propagator) {
+    return new TracedKafkaSender(
+        kafka,
+        listener,
+        tracer.getIfAvailable(() -> Tracer.NOOP),
+        propagator.getIfAvailable(() -> Propagator.NOOP));
   }
 
   @Bean

@@ -6,6 +6,7 @@ import io.leadgate.service.kafka.DelayQueue;
 import io.leadgate.service.kafka.PoisonRecordException;
 import io.leadgate.service.kafka.RetryLaterException;
 import io.leadgate.service.observability.CaptureTraces;
+import io.leadgate.service.observability.TracedKafkaSender;
 import io.leadgate.writer.WriterProperties;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,7 +19,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
@@ -53,7 +53,7 @@ class ClearedLeadListener {
 
   private final RecordCreation creation;
   private final CaptureTraces traces;
-  private final KafkaTemplate<String, Object> kafka;
+  private final TracedKafkaSender kafka;
   private final Clock clock;
   private final Duration retryAfter;
   private final DelayQueue queue = new DelayQueue(Topics.LEADS_TO_CREATE_DEFERRED);
@@ -61,7 +61,7 @@ class ClearedLeadListener {
   ClearedLeadListener(
       RecordCreation creation,
       CaptureTraces traces,
-      KafkaTemplate<String, Object> kafka,
+      TracedKafkaSender kafka,
       Clock clock,
       WriterProperties properties) {
     this.creation = creation;

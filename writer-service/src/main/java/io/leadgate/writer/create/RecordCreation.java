@@ -16,6 +16,7 @@ import io.leadgate.salesforce.SalesforceException;
 import io.leadgate.service.budget.BudgetClient;
 import io.leadgate.service.kafka.LeadgateKafkaConfiguration;
 import io.leadgate.service.observability.CaptureTraces;
+import io.leadgate.service.observability.TracedKafkaSender;
 import io.leadgate.writer.WriterProperties;
 import io.leadgate.writer.WriterProperties.TeamSettings;
 import io.leadgate.writer.create.OrgCalls.Deferral;
@@ -36,7 +37,6 @@ import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -63,7 +63,7 @@ public class RecordCreation {
 
   private final SalesforceClients salesforce;
   private final BudgetClient budget;
-  private final KafkaTemplate<String, Object> kafka;
+  private final TracedKafkaSender kafka;
   private final WriterProperties properties;
   private final Clock clock;
   private final RecordMapper mapper;
@@ -74,7 +74,7 @@ public class RecordCreation {
   public RecordCreation(
       SalesforceClients salesforce,
       BudgetClient budget,
-      KafkaTemplate<String, Object> kafka,
+      TracedKafkaSender kafka,
       WriterProperties properties,
       Clock clock,
       CaptureTraces traces) {

@@ -17,6 +17,7 @@ import io.leadgate.contracts.Topics;
 import io.leadgate.service.kafka.DelayQueue;
 import io.leadgate.service.kafka.RetryLaterException;
 import io.leadgate.service.observability.CaptureTraces;
+import io.leadgate.service.observability.TracedKafkaSender;
 import io.leadgate.writer.WriterProperties;
 import io.micrometer.observation.ObservationRegistry;
 import java.net.URI;
@@ -31,7 +32,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,7 +47,7 @@ class ClearedLeadListenerTest {
   private final RecordCreation creation = mock(RecordCreation.class);
 
   @SuppressWarnings("unchecked")
-  private final KafkaTemplate<String, Object> kafka = mock(KafkaTemplate.class);
+  private final TracedKafkaSender kafka = mock(TracedKafkaSender.class);
 
   private final ClearedLeadListener listener =
       new ClearedLeadListener(
