@@ -67,6 +67,11 @@ public final class CaptureTraces {
               .start();
       batch.all.add(observation);
       batch.byCapture.putIfAbsent(captureId, observation);
+      if (!log.isDebugEnabled()) {
+        continue;
+      }
+      // The scope only puts the trace in the line's MDC; opening it for every record cost more
+      // than the line when it is off.
       try (Observation.Scope scope = observation.openScope()) {
         log.debug(
             "{}: capture {} from {}-{}@{}",
