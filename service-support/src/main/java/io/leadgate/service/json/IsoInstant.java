@@ -22,6 +22,10 @@ public final class IsoInstant {
   private static final long MAX_SECOND =
       LocalDate.of(9999, 12, 31).toEpochDay() * SECONDS_PER_DAY + SECONDS_PER_DAY - 1;
 
+  private static final int[] POWERS_OF_TEN = {
+    1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000
+  };
+
   private IsoInstant() {}
 
   /**
@@ -115,10 +119,6 @@ public final class IsoInstant {
     out[end++] = 'Z';
     return new String(out, 0, end);
   }
-
-  private static final int[] POWERS_OF_TEN = {
-    1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000
-  };
 
   /** The ASCII digits at {@code from}, or -1 if any of them is not one. */
   private static int digits(CharSequence text, int from, int count) {
