@@ -116,11 +116,7 @@ final class SearchOperation implements SoapOperation {
       where = rest.substring(5, end).trim();
       tail = rest.substring(end).trim();
     }
-    // Compiled when a record is first tested against the term: most terms of a batch's search
-    // (the e-mails of people not in the org) have no record the index narrows them to, and
-    // compiling every term up front was a tenth of the emulator's CPU.
-    Pattern[] patterns = new Pattern[terms.size()];
-    List<String> digits = terms.stream().map(SearchOperation::digitsOf).toList();
+    SearchTerms compared = new SearchTerms(terms);
     Instant visibleBefore = org.clock().instant().minus(org.searchIndexDelay());
     String finalFields = fields;
     String finalWhere = where;
@@ -134,7 +130,7 @@ final class SearchOperation implements SoapOperation {
           for (int i = 0; i < terms.size(); i++) {
             Optional<List<String>> ids =
                 scope.equals("PHONE")
-                    ? org.store().mayHoldPhoneDigits(schema.name(), digits.get(i))
+                    ? org.store().mayHoldPhoneDigits(schema.name(), compared.digits(i))
                     : org.store().mayHoldWord(schema.name(), terms.get(i));
             if (ids.isEmpty()) {
               everywhere.add(i);
@@ -161,11 +157,11 @@ final class SearchOperation implements SoapOperation {
             boolean hit = false;
             for (int k = 0; k < candidates.size() && !hit; k++) {
               int i = candidates.get(k);
-              hit = matches(schema, record, scope, pattern(patterns, terms, i), digits.get(i));
+              hit = matches(schema, record, scope, compared, i);
             }
             for (int k = 0; k < everywhere.size() && !hit; k++) {
               int i = everywhere.get(k);
-              hit = matches(schema, record, scope, pattern(patterns, terms, i), digits.get(i));
+              hit = matches(schema, record, scope, compared, i);
             }
             if (hit) {
               hits.add(record);
@@ -190,19 +186,20 @@ final class SearchOperation implements SoapOperation {
   }
 
   private static boolean matches(
-      SObjectSchema schema, Map<String, Object> record, String scope, Pattern term, String digits) {
+      SObjectSchema schema, Map<String, Object> record, String scope, SearchTerms terms, int i) {
     for (FieldDef field : schema.fields()) {
       Object value = record.get(field.name());
       if (value == null || !inScope(field, scope)) {
         continue;
       }
       if (field.type() == FieldType.PHONE && scope.equals("PHONE")) {
+        String digits = terms.digits(i);
         if (!digits.isEmpty() && digitsOf(value.toString()).contains(digits)) {
           return true;
         }
         continue;
       }
-      if (term.matcher(FieldValues.format(value).toLowerCase(Locale.ROOT)).find()) {
+      if (terms.pattern(i).matcher(FieldValues.format(value).toLowerCase(Locale.ROOT)).find()) {
         return true;
       }
     }
@@ -256,11 +253,37 @@ final class SearchOperation implements SoapOperation {
     return NOT_DIGIT.matcher(text).replaceAll("");
   }
 
-  private static Pattern pattern(Pattern[] compiled, List<String> terms, int i) {
-    if (compiled[i] == null) {
-      compiled[i] = termPattern(terms.get(i));
+  /**
+   * A search's terms, each turned into what its scope compares (a whole-word pattern, or a phone's
+   * digits) when first needed: most terms of a batch's search (the e-mails of people not in the
+   * org) have no record the index narrows them to, and compiling every term up front was a tenth of
+   * the emulator's CPU.
+   */
+  private static final class SearchTerms {
+
+    private final List<String> terms;
+    private final Pattern[] patterns;
+    private final String[] digits;
+
+    private SearchTerms(List<String> terms) {
+      this.terms = terms;
+      this.patterns = new Pattern[terms.size()];
+      this.digits = new String[terms.size()];
     }
-    return compiled[i];
+
+    private Pattern pattern(int i) {
+      if (patterns[i] == null) {
+        patterns[i] = termPattern(terms.get(i));
+      }
+      return patterns[i];
+    }
+
+    private String digits(int i) {
+      if (digits[i] == null) {
+        digits[i] = digitsOf(terms.get(i));
+      }
+      return digits[i];
+    }
   }
 
   /** The term as a case-insensitive whole-word pattern; * and ? are wildcards. */
